@@ -1,0 +1,102 @@
+package org.hms.hub.broker;
+
+import java.nio.file.Path;
+import java.util.logging.Logger;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+
+/**
+ * An Artemis broker inside the hub's JVM: a persistent journal in a directory of its own, one CORE acceptor on
+ * the given loopback host and port (no AMQP, MQTT, STOMP or OpenWire), and the hub's addresses with redelivery
+ * (1 s, doubling, at most 10 min, 10 attempts) ending in the dead-letter address {@value #DEAD_LETTERS}.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    public static final String DEAD_LETTERS = "hub.dlq";
+    public static final String EXPIRED = "hub.expired";
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
+
+    /**
+     * Artemis's audit loggers write every message (with its body) at INFO; bodies may carry patient data, so they
+     * stay off. Held here so that the configured level is not lost when the logger is collected.
+     */
+    private static final java.util.List<Logger> SILENCED = java.util.stream.Stream.of(
+                    "org.apache.activemq.audit.base", "org.apache.activemq.audit.message",
+                    "org.apache.activemq.audit.resource")
+            .map(Logger::getLogger)
+            .peek(l -> l.setLevel(java.util.logging.Level.OFF))
+            .toList();
+
+    private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
+    private final String host;
+    private final int port;
+
+    private EmbeddedBroker(String host, int port) {
+        this.host = host;
+        this.port = port;
+    }
+
+    /** Starts a broker whose journal lives under {@code dataDir}; it keeps its messages across restarts. */
+    public static EmbeddedBroker start(Path dataDir, String host, int port) throws Exception {
+        EmbeddedBroker broker = new EmbeddedBroker(host, port);
+        broker.server.setConfiguration(configuration(dataDir, host, port));
+        broker.server.start();
+        LOG.info(() -> "Embedded Artemis broker listening on " + host + ":" + port + ", journal in " + dataDir);
+        return broker;
+    }
+
+    static Configuration configuration(Path dataDir, String host, int port) throws Exception {
+        Configuration config = new ConfigurationImpl()
+                .setName("hub-broker")
+                .setPersistenceEnabled(true)
+                .setSecurityEnabled(false)
+                .setJMXManagementEnabled(false)
+                .setJournalDirectory(dataDir.resolve("journal").toString())
+                .setBindingsDirectory(dataDir.resolve("bindings").toString())
+                .setPagingDirectory(dataDir.resolve("paging").toString())
+                .setLargeMessagesDirectory(dataDir.resolve("large-messages").toString())
+                .setNodeManagerLockDirectory(dataDir.toString())
+                .setJournalMinFiles(2)
+                .setJournalPoolFiles(10);
+        config.addAcceptorConfiguration("core", "tcp://" + host + ":" + port + "?protocols=CORE");
+
+        config.addAddressSetting("#", new AddressSettings()
+                .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(DEAD_LETTERS))
+                .setExpiryAddress(org.apache.activemq.artemis.api.core.SimpleString.of(EXPIRED))
+                .setRedeliveryDelay(1_000)
+                .setRedeliveryMultiplier(2.0)
+                .setMaxRedeliveryDelay(600_000)
+                .setMaxDeliveryAttempts(10)
+                .setMaxSizeBytes(64L * 1024 * 1024)
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+                .setAutoCreateQueues(true)
+                .setAutoCreateAddresses(true));
+
+        config.addAddressConfiguration(new CoreAddressConfiguration().setName("hub.events")
+                .addRoutingType(RoutingType.MULTICAST));
+        for (String queue : new String[] {"hub.inbound", "hub.deliveries", DEAD_LETTERS, EXPIRED}) {
+            config.addAddressConfiguration(new CoreAddressConfiguration().setName(queue)
+                    .addRoutingType(RoutingType.ANYCAST)
+                    .addQueueConfiguration(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST)));
+        }
+        return config;
+    }
+
+    /** The URL a core client uses to reach this broker. */
+    public String url() {
+        return "tcp://" + host + ":" + port;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+        LOG.info("Embedded Artemis broker stopped");
+    }
+}

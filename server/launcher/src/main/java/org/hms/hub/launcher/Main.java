@@ -1,0 +1,159 @@
+package org.hms.hub.launcher;
+
+import fish.payara.micro.BootstrapException;
+import fish.payara.micro.ClusterCommandResult;
+import fish.payara.micro.PayaraMicro;
+import fish.payara.micro.PayaraMicroRuntime;
+import fish.payara.micro.boot.AdminCommandRunner;
+import java.net.URISyntaxException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.logging.Logger;
+import org.hms.hub.broker.EmbeddedBroker;
+
+/**
+ * Starts the whole hub in this JVM: the embedded Artemis broker (unless an external one is named), then Payara
+ * Micro with the Artemis resource adapter and the hub WAR at context root {@code /}. Everything listens on
+ * 127.0.0.1 only. Ctrl-C (SIGTERM) stops Payara first, then the broker, so no message is in flight.
+ */
+public final class Main {
+
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
+    private static final String RAR_NAME = "artemis-rar";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LaunchSettings settings;
+        try {
+            settings = LaunchSettings.parse(args, System.getenv());
+            settings.dataSourceClass();
+            settings.brokerHostPort();
+        } catch (LaunchSettings.UsageException e) {
+            if (e.getMessage() != null) {
+                System.err.println(e.getMessage());
+            }
+            System.err.print(LaunchSettings.USAGE);
+            System.exit(e.getMessage() == null ? 0 : 2);
+            return;
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            new Main().run(settings);
+        } catch (Exception e) {
+            System.err.println("The hub could not start: " + e.getMessage());
+            LOG.log(java.util.logging.Level.SEVERE, "Start-up failed", e);
+            System.exit(1);
+        }
+    }
+
+    private void run(LaunchSettings settings) throws Exception {
+        long started = System.nanoTime();
+        Path home = home();
+        Path war = home.resolve("deploy/hub-app.war");
+        Path rar = home.resolve("deploy/artemis-rar.rar");
+        for (Path p : new Path[] {war, rar}) {
+            if (!Files.isRegularFile(p)) {
+                throw new IllegalStateException(p + " is missing; build the hub first (mvn -DskipTests install)");
+            }
+        }
+        Files.createDirectories(settings.dataDir());
+        configureApplication(settings);
+
+        EmbeddedBroker broker = settings.embeddedBroker()
+                ? EmbeddedBroker.start(settings.dataDir().resolve("artemis"), settings.host(), settings.brokerPort())
+                : null;
+        PayaraMicro micro = PayaraMicro.getInstance();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(micro, broker), "hub-shutdown"));
+
+        String[] brokerAt = settings.brokerHostPort();
+        micro.setHttpPort(settings.httpPort());
+        micro.setPrintLogo(false);
+        micro.setNoHazelcast(true);
+        micro.setPreBootHandler(admin -> run(admin, "set",
+                "configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
+                        + settings.host()));
+        micro.setPostBootHandler(admin -> {
+            run(admin, "create-resource-adapter-config", "--property",
+                    "ConnectionParameters=host\\=" + brokerAt[0] + ";port\\=" + brokerAt[1], RAR_NAME);
+            run(admin, "deploy", "--name", RAR_NAME, "--type", "rar", rar.toString());
+        });
+        PayaraMicroRuntime runtime = micro.bootStrap();
+        if (!runtime.deploy("hub", "/", war.toFile()) || !runtime.getDeployedApplicationNames().contains("hub")) {
+            throw new IllegalStateException("Payara Micro did not deploy " + war + "; see the log above");
+        }
+
+        String base = "http://" + settings.host() + ":" + settings.httpPort();
+        awaitReady(base + "/health/ready", Duration.ofSeconds(120));
+        System.out.printf("%nHMS Integration Hub ready in %.1f s at %s/api  (health: %s/health, data: %s)%n%n",
+                (System.nanoTime() - started) / 1e9, base, base, settings.dataDir());
+    }
+
+    /** Passes the database settings to the application as MicroProfile Config system properties. */
+    private static void configureApplication(LaunchSettings settings) {
+        System.setProperty("h2.bindAddress", settings.host());
+        System.setProperty("hub.datasource.class-name", settings.dataSourceClass());
+        System.setProperty("hub.datasource.url", settings.dbUrl());
+        System.setProperty("hub.datasource.user", settings.dbUser());
+        System.setProperty("hub.datasource.password", settings.dbPassword());
+    }
+
+    private static void run(AdminCommandRunner admin, String command, String... args) {
+        ClusterCommandResult result = admin.run(command, args);
+        if (result.getExitStatus() == ClusterCommandResult.ExitStatus.FAILURE) {
+            throw new IllegalStateException("asadmin " + command + " failed: " + result.getOutput(),
+                    result.getFailureCause());
+        }
+    }
+
+    private static void awaitReady(String url, Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                // Payara answers /health/ready with no checks until the hub itself is deployed
+                if (response.statusCode() == 200 && response.body().matches("(?s).*\"name\"\\s*:\\s*\"broker\".*")) {
+                    return;
+                }
+                last = response.body();
+            } catch (java.io.IOException e) {
+                last = e.getMessage();
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("not ready after " + timeout.toSeconds() + " s: " + last);
+    }
+
+    private static void stop(PayaraMicro micro, EmbeddedBroker broker) {
+        try {
+            micro.shutdown();
+        } catch (BootstrapException | RuntimeException e) {
+            LOG.warning("Payara Micro did not stop cleanly: " + e.getMessage());
+        }
+        if (broker != null) {
+            try {
+                broker.close();
+            } catch (Exception e) {
+                LOG.warning("The broker did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The directory of the launcher jar; lib/ and deploy/ are beside it. */
+    private static Path home() throws URISyntaxException {
+        Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return jar.getParent();
+    }
+}
