@@ -1,0 +1,61 @@
+package org.hms.hub.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedBrokerTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void keepsPersistentMessagesAcrossRestart() throws Exception {
+        int port = freePort();
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, "127.0.0.1", port);
+             ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(broker.url());
+             JMSContext jms = cf.createContext()) {
+            jms.createProducer().send(jms.createQueue("hub.inbound"), "order-1");
+        }
+
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, "127.0.0.1", port);
+             ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(broker.url());
+             JMSContext jms = cf.createContext()) {
+            Queue inbound = jms.createQueue("hub.inbound");
+            assertThat(jms.createConsumer(inbound).receiveBody(String.class, 5_000)).isEqualTo("order-1");
+        }
+    }
+
+    @Test
+    void appliesHubRedeliveryPolicyAndDeadLetterAddressToEveryAddress() throws Exception {
+        var settings = EmbeddedBroker.configuration(dataDir, "127.0.0.1", 61699).getAddressSettings().get("#");
+
+        assertThat(settings.getRedeliveryDelay()).isEqualTo(1_000);
+        assertThat(settings.getRedeliveryMultiplier()).isEqualTo(2.0);
+        assertThat(settings.getMaxRedeliveryDelay()).isEqualTo(600_000);
+        assertThat(settings.getMaxDeliveryAttempts()).isEqualTo(10);
+        assertThat(settings.getDeadLetterAddress().toString()).isEqualTo(EmbeddedBroker.DEAD_LETTERS);
+    }
+
+    @Test
+    void opensOnlyItsOwnCoreAcceptorOnLoopback() throws Exception {
+        var config = EmbeddedBroker.configuration(dataDir, "127.0.0.1", 61699);
+
+        assertThat(config.getAcceptorConfigurations()).hasSize(1);
+        var acceptor = config.getAcceptorConfigurations().iterator().next();
+        assertThat(acceptor.getParams()).containsEntry("host", "127.0.0.1").containsEntry("port", "61699")
+                .containsEntry("protocols", "CORE");
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
