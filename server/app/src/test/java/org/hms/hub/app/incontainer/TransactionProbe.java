@@ -24,7 +24,7 @@ public class TransactionProbe {
 
     public void change(UUID rowEventId, ProbeHappened event, boolean failAfterPublishing) {
         trail.record(new AuditEntry(rowEventId, "tenant-probe", "ProbeRow", "test", null,
-                OffsetDateTime.now(ZoneOffset.UTC), "{}"), rowEventId);
+                OffsetDateTime.now(ZoneOffset.UTC), "{}"));
         events.publish(event, event.marker());
         if (failAfterPublishing) {
             throw new IllegalStateException("probe failure after publishing");

@@ -51,7 +51,7 @@ public class AuditEventConsumer implements MessageListener {
             String body = message instanceof TextMessage text ? text.getText() : null;
             OffsetDateTime occurredAt = occurredAt(body, message.getJMSTimestamp());
             AuditEntry entry = new AuditEntry(eventId, tenant, type, "system", correlationId, occurredAt, body);
-            if (!trail.record(entry, eventId)) {
+            if (!trail.record(entry)) {
                 LOG.fine(() -> "Event " + eventId + " was recorded already; redelivery ignored");
             }
         } catch (JMSException | IllegalArgumentException | NullPointerException | jakarta.json.JsonException

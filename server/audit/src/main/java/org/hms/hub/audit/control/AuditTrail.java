@@ -25,9 +25,9 @@ public class AuditTrail {
      * @return whether a new entry was stored
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean record(AuditEntry entry, java.util.UUID eventId) {
+    public boolean record(AuditEntry entry) {
         long seen = em.createNamedQuery(AuditEntry.BY_EVENT_ID, Long.class)
-                .setParameter("eventId", eventId.toString())
+                .setParameter("eventId", entry.eventId())
                 .getSingleResult();
         if (seen > 0) {
             return false;

@@ -76,6 +76,10 @@ public class AuditEntry {
         return id;
     }
 
+    public String eventId() {
+        return eventId;
+    }
+
     public AuditEntryView view() {
         return new AuditEntryView(id, UUID.fromString(eventId), tenant, action, actor, correlationId,
                 occurredAt.withOffsetSameInstant(ZoneOffset.UTC), recordedAt.withOffsetSameInstant(ZoneOffset.UTC),
