@@ -1,6 +1,8 @@
 -- Audit trail, first slice: one row per event seen on hub.events.
--- Ids come from a sequence (allocation 50, matching the entity's @SequenceGenerator).
-CREATE SEQUENCE aud_entry_seq START WITH 1 INCREMENT BY 50;
+-- Ids come from a sequence (allocation 50, matching the entity's @SequenceGenerator). It starts at 50:
+-- EclipseLink takes the value it gets as the top of a block of 50 and, in the version Payara Server 6 ships,
+-- rejects a first value below the block size ("sequence setup incorrectly").
+CREATE SEQUENCE aud_entry_seq START WITH 50 INCREMENT BY 50;
 
 CREATE TABLE aud_entry (
     id              BIGINT        NOT NULL,

@@ -1,4 +1,4 @@
-package org.hms.hub.app.env;
+package org.hms.hub.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

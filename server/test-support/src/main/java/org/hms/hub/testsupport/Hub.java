@@ -1,4 +1,4 @@
-package org.hms.hub.app.env;
+package org.hms.hub.testsupport;
 
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
