@@ -17,6 +17,8 @@
   <xsl:param name="dbUrl"/>
   <xsl:param name="dbUser"/>
   <xsl:param name="dbPassword"/>
+  <xsl:param name="dataDir"/>
+  <xsl:param name="adminPassword"/>
 
   <xsl:template match="@*|node()">
     <xsl:copy><xsl:apply-templates select="@*|node()"/></xsl:copy>
@@ -73,6 +75,8 @@
     <jvm-options><xsl:value-of select="concat('-Dhub.datasource.url=', $dbUrl)"/></jvm-options>
     <jvm-options><xsl:value-of select="concat('-Dhub.datasource.user=', $dbUser)"/></jvm-options>
     <jvm-options><xsl:value-of select="concat('-Dhub.datasource.password=', $dbPassword)"/></jvm-options>
+    <jvm-options><xsl:value-of select="concat('-Dhub.data-dir=', $dataDir)"/></jvm-options>
+    <jvm-options><xsl:value-of select="concat('-Dhub.security.initial-admin.password=', $adminPassword)"/></jvm-options>
   </xsl:template>
   <!-- the OSGi remote shell would listen on a fixed port -->
   <xsl:template match="config[@name='server-config']/java-config/jvm-options[starts-with(., '-Dorg.glassfish.additionalOSGiBundlesToStart')]">

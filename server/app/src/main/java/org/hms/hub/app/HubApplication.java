@@ -13,4 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 @OpenAPIDefinition(info = @Info(title = "HMS Integration Hub", version = "0.1",
         description = "Connectors, mappings, sync, orders and the audit trail of the HMS Integration Hub."))
 public class HubApplication extends Application {
+
+    /** No WADL: the API's description is {@code /openapi}, and WADL would describe it to callers without a token. */
+    @Override
+    public java.util.Map<String, Object> getProperties() {
+        return java.util.Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

@@ -83,6 +83,10 @@ public final class Main {
                 "configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
                         + settings.host()));
         micro.setPostBootHandler(admin -> {
+            // Payara's logging configuration replaces the levels set before boot: keep the embedded broker's audit
+            // loggers (every message with its body, at INFO) off
+            run(admin, "set-log-levels", "org.apache.activemq.audit.base=OFF:org.apache.activemq.audit.message=OFF"
+                    + ":org.apache.activemq.audit.resource=OFF");
             run(admin, "create-resource-adapter-config", "--property",
                     "ConnectionParameters=host\\=" + brokerAt[0] + ";port\\=" + brokerAt[1], RAR_NAME);
             run(admin, "deploy", "--name", RAR_NAME, "--type", "rar", rar.toString());
@@ -98,13 +102,14 @@ public final class Main {
                 (System.nanoTime() - started) / 1e9, base, base, settings.dataDir());
     }
 
-    /** Passes the database settings to the application as MicroProfile Config system properties. */
+    /** Passes the database settings and the data directory to the application as MicroProfile Config system properties. */
     private static void configureApplication(LaunchSettings settings) {
         System.setProperty("h2.bindAddress", settings.host());
         System.setProperty("hub.datasource.class-name", settings.dataSourceClass());
         System.setProperty("hub.datasource.url", settings.dbUrl());
         System.setProperty("hub.datasource.user", settings.dbUser());
         System.setProperty("hub.datasource.password", settings.dbPassword());
+        System.setProperty("hub.data-dir", settings.dataDir().toAbsolutePath().toString());
     }
 
     private static void run(AdminCommandRunner admin, String command, String... args) {

@@ -12,7 +12,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class Hub {
 
-    private static final Client CLIENT = ClientBuilder.newClient();
+    /** PATCH through HttpURLConnection needs Jersey's method workaround (and java.net opened to it). */
+    private static final Client CLIENT = ClientBuilder.newBuilder()
+            .property("jersey.config.client.httpUrlConnection.setMethodWorkaround", true).build();
 
     private Hub() {
     }
@@ -23,6 +25,62 @@ public final class Hub {
 
     public static WebTarget api(String path) {
         return root().path("api").path(path);
+    }
+
+    /** The initial platform administrator's user name and password, as the build configured them. */
+    public static final String ADMIN = "admin";
+
+    public static String adminPassword() {
+        return System.getProperty("it.admin.password");
+    }
+
+    /** Logs in; fails the test when the hub refuses. */
+    public static String login(String username, String password) {
+        jakarta.ws.rs.core.Response response = api("auth/token").request()
+                .post(jakarta.ws.rs.client.Entity.json(jakarta.json.Json.createObjectBuilder()
+                        .add("username", username).add("password", password).build()));
+        if (response.getStatus() != 200) {
+            throw new AssertionError("Login of " + username + " refused: HTTP " + response.getStatus() + " "
+                    + response.readEntity(String.class));
+        }
+        return response.readEntity(jakarta.json.JsonObject.class).getString("accessToken");
+    }
+
+    /** A token of the initial platform administrator (all three roles, tenant system). */
+    public static String adminToken() {
+        return login(ADMIN, adminPassword());
+    }
+
+    /** A request builder for an API path carrying the token. */
+    public static jakarta.ws.rs.client.Invocation.Builder as(String token, String path) {
+        return api(path).request().header("Authorization", bearer(token));
+    }
+
+    /** Creates a user in the tenant of the token (an administrator's); returns its id. */
+    public static long createUser(String adminToken, String username, String password, String... roles) {
+        jakarta.json.JsonArrayBuilder array = jakarta.json.Json.createArrayBuilder();
+        for (String role : roles) {
+            array.add(role);
+        }
+        jakarta.ws.rs.core.Response response = as(adminToken, "users").post(jakarta.ws.rs.client.Entity.json(
+                jakarta.json.Json.createObjectBuilder().add("username", username).add("password", password)
+                        .add("roles", array).build()));
+        if (response.getStatus() != 201) {
+            throw new AssertionError("Creating user " + username + " failed: HTTP " + response.getStatus() + " "
+                    + response.readEntity(String.class));
+        }
+        return response.readEntity(jakarta.json.JsonObject.class).getJsonNumber("id").longValue();
+    }
+
+    /** The value of an {@code Authorization} header carrying the token. */
+    public static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    /** Waits until {@code /health/ready} answers UP (database and broker), at most a minute. */
+    public static void awaitReady() {
+        await("/health/ready to be UP", Duration.ofSeconds(60),
+                () -> root().path("health/ready").request().get().getStatus() == 200);
     }
 
     /** Polls until the condition holds, failing with {@code what} when it has not within the timeout. */

@@ -17,7 +17,8 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * What the hub needs around it during the integration tests, prepared before the first test class starts the
  * Payara Micro container: an empty database (H2 directory removed, or the PostgreSQL schema dropped) and a real
- * Artemis broker on a reserved loopback port with an empty journal.
+ * Artemis broker on a reserved loopback port with an empty journal; and, when {@code it.oidc.port} is set, the
+ * fake external identity provider ({@link TestIdentityProvider}).
  */
 public class TestEnvironment implements TestExecutionListener {
 
@@ -33,6 +34,9 @@ public class TestEnvironment implements TestExecutionListener {
             Path brokerDir = Path.of(System.getProperty("it.broker.dir"));
             deleteTree(brokerDir);
             broker = EmbeddedBroker.start(brokerDir, "127.0.0.1", Integer.getInteger("it.broker.port"));
+            if (Integer.getInteger("it.oidc.port") != null) {
+                TestIdentityProvider.start(Integer.getInteger("it.oidc.port"));
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot prepare the integration-test environment: " + e.getMessage(), e);
         }
@@ -40,6 +44,7 @@ public class TestEnvironment implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
+        TestIdentityProvider.stop();
         if (broker != null) {
             try {
                 broker.close();

@@ -33,8 +33,12 @@ class EventTransactionIT {
     @Inject
     AuditTrail trail;
 
+    @Inject
+    org.hms.hub.platform.tenancy.TenantContext tenant;
+
     @Test
     void committedChangeKeepsRowAndDeliversEventOnce() throws InterruptedException {
+        tenant.set("tenant-probe");
         UUID row = UUID.randomUUID();
         ProbeHappened event = ProbeHappened.now("commit-" + row);
 
@@ -51,6 +55,7 @@ class EventTransactionIT {
 
     @Test
     void failedTransactionLeavesNeitherRowNorMessage() throws InterruptedException {
+        tenant.set("tenant-probe");
         UUID row = UUID.randomUUID();
         ProbeHappened lost = ProbeHappened.now("rollback-" + row);
 

@@ -8,6 +8,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.time.Instant;
@@ -41,6 +42,9 @@ public class AuditEventConsumer implements MessageListener {
     @Inject
     AuditTrail trail;
 
+    @Inject
+    org.hms.hub.platform.tenancy.TenantContext tenantContext;
+
     @Override
     public void onMessage(Message message) {
         try {
@@ -49,8 +53,11 @@ public class AuditEventConsumer implements MessageListener {
             String tenant = message.getStringProperty(Jms.PROP_TENANT);
             String correlationId = message.getStringProperty(Jms.PROP_CORRELATION_ID);
             String body = message instanceof TextMessage text ? text.getText() : null;
-            OffsetDateTime occurredAt = occurredAt(body, message.getJMSTimestamp());
-            AuditEntry entry = new AuditEntry(eventId, tenant, type, "system", correlationId, occurredAt, body);
+            JsonObject json = parse(body);
+            OffsetDateTime occurredAt = occurredAt(json, message.getJMSTimestamp());
+            String actor = json != null && json.get("actor") instanceof jakarta.json.JsonString s ? s.getString() : "system";
+            tenantContext.set(tenant);
+            AuditEntry entry = new AuditEntry(eventId, tenant, type, actor, correlationId, occurredAt, body);
             if (!trail.record(entry)) {
                 LOG.fine(() -> "Event " + eventId + " was recorded already; redelivery ignored");
             }
@@ -62,16 +69,19 @@ public class AuditEventConsumer implements MessageListener {
         }
     }
 
-    /** The event's own time ({@code occurredAt} in its body), or the time it was sent when the body has none. */
-    private static OffsetDateTime occurredAt(String body, long sentMillis) {
-        if (body != null) {
-            try (JsonReader reader = Json.createReader(new StringReader(body))) {
-                String value = reader.readObject().getString("occurredAt", null);
-                if (value != null) {
-                    return OffsetDateTime.parse(value);
-                }
-            }
+    private static JsonObject parse(String body) {
+        if (body == null) {
+            return null;
         }
-        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(sentMillis), ZoneOffset.UTC);
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
+    /** The event's own time ({@code occurredAt} in its body), or the time it was sent when the body has none. */
+    private static OffsetDateTime occurredAt(JsonObject json, long sentMillis) {
+        String value = json != null ? json.getString("occurredAt", null) : null;
+        return value != null ? OffsetDateTime.parse(value)
+                : OffsetDateTime.ofInstant(Instant.ofEpochMilli(sentMillis), ZoneOffset.UTC);
     }
 }

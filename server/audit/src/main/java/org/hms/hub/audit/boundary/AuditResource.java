@@ -17,6 +17,7 @@ import org.hms.hub.model.audit.AuditPage;
 /** {@code /api/audit}: the audit trail, newest first, in pages (keyset: pass {@code next} as {@code before}). */
 @Path("audit")
 @RequestScoped
+@jakarta.annotation.security.RolesAllowed(org.hms.hub.platform.security.Roles.AUDITOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 

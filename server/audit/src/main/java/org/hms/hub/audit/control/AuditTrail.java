@@ -9,8 +9,9 @@ import java.util.List;
 import org.hms.hub.audit.entity.AuditEntry;
 import org.hms.hub.model.audit.AuditEntryView;
 import org.hms.hub.model.audit.AuditPage;
+import org.hms.hub.platform.tenancy.Tenancy;
 
-/** Records audit entries once per event and reads them back newest first. */
+/** Records audit entries once per event and reads them back newest first, each tenant only its own. */
 @ApplicationScoped
 public class AuditTrail {
 
@@ -19,6 +20,9 @@ public class AuditTrail {
     @PersistenceContext(unitName = "audit")
     EntityManager em;
 
+    @jakarta.inject.Inject
+    Tenancy tenancy;
+
     /**
      * Stores the entry unless its event was recorded already (a redelivered message).
      *
@@ -26,6 +30,7 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean record(AuditEntry entry) {
+        tenancy.bind(em, entry.tenant());
         long seen = em.createNamedQuery(AuditEntry.BY_EVENT_ID, Long.class)
                 .setParameter("eventId", entry.eventId())
                 .getSingleResult();
@@ -40,7 +45,7 @@ public class AuditTrail {
     /** The entry recording the given event, if it has been recorded. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.Optional<AuditEntryView> find(java.util.UUID eventId) {
-        return em.createNamedQuery(AuditEntry.FIND_BY_EVENT_ID, AuditEntry.class)
+        return tenancy.bind(em).createNamedQuery(AuditEntry.FIND_BY_EVENT_ID, AuditEntry.class)
                 .setParameter("eventId", eventId.toString())
                 .getResultStream().findFirst().map(AuditEntry::view);
     }
@@ -49,6 +54,7 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.SUPPORTS)
     public AuditPage page(Long before, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        tenancy.bind(em);
         TypedQuery<AuditEntry> query = before == null
                 ? em.createNamedQuery(AuditEntry.NEWEST, AuditEntry.class)
                 : em.createNamedQuery(AuditEntry.NEWEST_BEFORE, AuditEntry.class).setParameter("before", before);

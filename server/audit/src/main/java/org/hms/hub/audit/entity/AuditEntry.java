@@ -16,6 +16,8 @@ import org.hms.hub.model.audit.AuditEntryView;
 /** One recorded event. Entries are only ever inserted: nothing in the hub updates or deletes them. */
 @Entity
 @Table(name = "aud_entry")
+@org.eclipse.persistence.annotations.Multitenant
+@org.eclipse.persistence.annotations.TenantDiscriminatorColumn(name = "tenant_id", length = 64)
 @NamedQuery(name = AuditEntry.BY_EVENT_ID, query = "SELECT COUNT(e) FROM AuditEntry e WHERE e.eventId = :eventId")
 @NamedQuery(name = AuditEntry.FIND_BY_EVENT_ID, query = "SELECT e FROM AuditEntry e WHERE e.eventId = :eventId")
 @NamedQuery(name = AuditEntry.NEWEST, query = "SELECT e FROM AuditEntry e ORDER BY e.id DESC")
@@ -36,7 +38,8 @@ public class AuditEntry {
     @Column(name = "event_id", nullable = false, updatable = false, length = 36)
     private String eventId;
 
-    @Column(name = "tenant_id", nullable = false, updatable = false)
+    /** Read-only: EclipseLink writes the column from the tenant the entity manager is bound to. */
+    @Column(name = "tenant_id", insertable = false, updatable = false)
     private String tenant;
 
     @Column(nullable = false, updatable = false)
@@ -78,6 +81,10 @@ public class AuditEntry {
 
     public String eventId() {
         return eventId;
+    }
+
+    public String tenant() {
+        return tenant;
     }
 
     public AuditEntryView view() {

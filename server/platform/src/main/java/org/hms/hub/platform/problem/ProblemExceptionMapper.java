@@ -29,7 +29,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable error) {
         Problem problem;
         if (error instanceof ProblemException p) {
-            problem = problem(p.status(), p.title(), p.getMessage(), List.of());
+            Response.ResponseBuilder response = Response.status(p.status()).type(Problem.MEDIA_TYPE)
+                    .entity(problem(p.status(), p.title(), p.getMessage(), List.of()));
+            p.headers().forEach(response::header);
+            return response.build();
         } else if (error instanceof ConstraintViolationException v) {
             problem = invalid(v);
         } else if (error instanceof WebApplicationException w) {

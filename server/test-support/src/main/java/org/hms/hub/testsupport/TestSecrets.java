@@ -1,0 +1,39 @@
+package org.hms.hub.testsupport;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every password and secret the integration tests hand to the hub. Tests take them from here, and the log scan
+ * that ends the IT run checks that none of them reached the server log.
+ */
+public final class TestSecrets {
+
+    public static final String ALPHA_ADMIN = "Alpha-Admin-Passw0rd-41";
+    public static final String BETA_ADMIN = "Beta-Admin-Passw0rd-93";
+    public static final String USER = "Plain-User-Passw0rd-27";
+    public static final String CHANGED = "Changed-Passw0rd-55x";
+    public static final String WRONG = "Wrong-Guess-Passw0rd-08";
+    public static final String VAULT_SECRET = "sk_live_VaultTestSecret_6b1f9e";
+
+    private TestSecrets() {
+    }
+
+    /** All of the above, and the initial administrator's password. */
+    public static List<String> all() {
+        List<String> out = new ArrayList<>();
+        for (Field f : TestSecrets.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                try {
+                    out.add((String) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        out.add(Hub.adminPassword());
+        return out;
+    }
+}
