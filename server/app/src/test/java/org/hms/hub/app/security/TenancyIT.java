@@ -134,6 +134,18 @@ class TenancyIT {
     }
 
     @Test
+    void refusesAnExternalTokenNamingAnUnknownTenant() {
+        String ghost = TestIdentityProvider.token("dr.who", "no-such-hospital", List.of("hub-admin"), 300);
+
+        Response response = Hub.as(ghost, "users").post(Entity.json(Json.createObjectBuilder()
+                .add("username", "planted").add("password", TestSecrets.USER).add("roles",
+                        Json.createArrayBuilder().add("hub-admin")).build()));
+
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(response.readEntity(Problem.class).detail()).contains("tenant is not known");
+    }
+
+    @Test
     void refusesExpiredAndForgedTokensOfTheExternalProvider() {
         Response expired = Hub.as(TestIdentityProvider.token("dr.jones", "alpha", List.of("hub-auditor"), -120), "audit").get();
         Response forged = Hub.as(TestIdentityProvider.forgedToken("dr.jones", "alpha", List.of("hub-auditor")), "audit").get();

@@ -40,6 +40,9 @@ public class BearerAuthentication implements ContainerRequestFilter {
     @Inject
     TenantContext tenant;
 
+    @Inject
+    org.hms.hub.platform.identity.control.ActiveTenants tenants;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -54,6 +57,9 @@ public class BearerAuthentication implements ContainerRequestFilter {
             Caller caller = verify(SignedJWT.parse(header.substring(7).strip()));
             if (caller.tenant() == null || caller.username() == null) {
                 throw new InvalidTokenException("The token names no user or no tenant.");
+            }
+            if (!tenants.isActive(caller.tenant())) {
+                throw new InvalidTokenException("The token's tenant is not known to the hub or not active.");
             }
             current.set(caller);
             tenant.set(caller.tenant());

@@ -72,7 +72,7 @@ public class Tenants {
     }
 
     /** Whether the tenant exists and is active; tokens of other tenants are refused. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.REQUIRED)
     public boolean isActive(String id) {
         Tenant t = em.find(Tenant.class, id);
         return t != null && t.active();
