@@ -17,6 +17,10 @@ public final class TestSecrets {
     public static final String CHANGED = "Changed-Passw0rd-55x";
     public static final String WRONG = "Wrong-Guess-Passw0rd-08";
     public static final String VAULT_SECRET = "sk_live_VaultTestSecret_6b1f9e";
+    public static final String CONNECTOR_API_KEY = "lab-api-key-ConnectorIT-51d2";
+    public static final String CONNECTOR_CLIENT_SECRET = "oauth-client-secret-ConnectorIT-a8";
+    public static final String CONNECTOR_TOKEN = "payment-token-ConnectorIT-3c7";
+    public static final String CONNECTOR_PASSWORD = "lab-password-ConnectorIT-0e9";
 
     private TestSecrets() {
     }

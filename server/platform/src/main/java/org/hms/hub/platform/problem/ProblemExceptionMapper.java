@@ -29,8 +29,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable error) {
         Problem problem;
         if (error instanceof ProblemException p) {
+            List<Problem.FieldError> errors = p instanceof InvalidFields.Failed f ? f.errors() : List.of();
             Response.ResponseBuilder response = Response.status(p.status()).type(Problem.MEDIA_TYPE)
-                    .entity(problem(p.status(), p.title(), p.getMessage(), List.of()));
+                    .entity(problem(p.status(), p.title(), p.getMessage(), errors));
             p.headers().forEach(response::header);
             return response.build();
         } else if (error instanceof ConstraintViolationException v) {

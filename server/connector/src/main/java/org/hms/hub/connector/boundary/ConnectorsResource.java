@@ -1,0 +1,149 @@
+package org.hms.hub.connector.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hms.hub.connector.control.ConnectionTests;
+import org.hms.hub.connector.control.ConnectorQueries;
+import org.hms.hub.connector.control.ConnectorRegistry;
+import org.hms.hub.model.connector.ConnectionTestReport;
+import org.hms.hub.model.connector.ConnectorPage;
+import org.hms.hub.model.connector.ConnectorRequest;
+import org.hms.hub.model.connector.ConnectorStats;
+import org.hms.hub.model.connector.ConnectorStatus;
+import org.hms.hub.model.connector.ConnectorType;
+import org.hms.hub.model.connector.ConnectorView;
+import org.hms.hub.model.connector.StatusChange;
+import org.hms.hub.platform.problem.ProblemException;
+import org.hms.hub.platform.security.Roles;
+
+/**
+ * {@code /api/connectors}: the tenant's registry of external systems. Administrators change it; operators read
+ * it and test connections. ({@code @Schema(hidden = true)} on validated query parameters: payara#7649.)
+ */
+@Path("connectors")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ConnectorsResource {
+
+    @Inject
+    ConnectorRegistry registry;
+
+    @Inject
+    ConnectorQueries queries;
+
+    @Inject
+    ConnectionTests tests;
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    public Response create(ConnectorRequest request, @Context UriInfo uri) {
+        ConnectorView created = registry.create(required(request));
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .entity(created).tag(etag(created)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    public ConnectorPage list(@QueryParam("type") ConnectorType type, @QueryParam("status") ConnectorStatus status,
+                              @QueryParam("q") String text,
+                              @QueryParam("offset") @DefaultValue("0") @Min(0) @Schema(hidden = true) int offset,
+                              @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(ConnectorQueries.MAX_PAGE)
+                              @Schema(hidden = true) int limit) {
+        return queries.list(type, status, text, offset, limit);
+    }
+
+    @GET
+    @Path("stats")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    public ConnectorStats stats() {
+        return queries.stats();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    public Response get(@PathParam("id") long id) {
+        ConnectorView connector = registry.get(id);
+        return Response.ok(connector).tag(etag(connector)).build();
+    }
+
+    /** Needs {@code If-Match} with the ETag last read: concurrent edits cannot overwrite each other (412). */
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, ConnectorRequest request) {
+        ConnectorView updated = registry.update(id, version(ifMatch), required(request));
+        return Response.ok(updated).tag(etag(updated)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response delete(@PathParam("id") long id) {
+        registry.delete(id);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{id}/status")
+    @RolesAllowed(Roles.ADMIN)
+    public Response changeStatus(@PathParam("id") long id, StatusChange change) {
+        if (change == null || change.status() == null) {
+            throw new ProblemException(400, "Status missing", "Send {\"status\": \"ACTIVE\"} or \"INACTIVE\".");
+        }
+        ConnectorView changed = registry.changeStatus(id, change.status(), change.reason());
+        return Response.ok(changed).tag(etag(changed)).build();
+    }
+
+    @POST
+    @Path("{id}/test")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    public ConnectionTestReport test(@PathParam("id") long id) {
+        return tests.run(id);
+    }
+
+    private static ConnectorRequest required(ConnectorRequest request) {
+        if (request == null) {
+            throw new ProblemException(400, "Body missing", "Send the connector as JSON.");
+        }
+        return request;
+    }
+
+    private static EntityTag etag(ConnectorView c) {
+        return new EntityTag(Long.toString(c.version()));
+    }
+
+    private static long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "Precondition required",
+                    "Send If-Match with the ETag of the version you read, so that no one else's change is overwritten.");
+        }
+        try {
+            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(400, "Invalid If-Match", "If-Match must be the ETag of a version you read.");
+        }
+    }
+}
