@@ -89,6 +89,8 @@ final class ConnectorValidation {
                         "credentials.apiKeyHeader", "Not a valid header name.");
                 errors.check(d.apiKeyQueryParam == null || d.apiKeyQueryParam.matches("[A-Za-z0-9_.-]{1,100}"),
                         "credentials.apiKeyQueryParam", "A query parameter name of letters, digits, '_', '.' or '-'.");
+                errors.check(d.apiKeyQueryParam == null || d.type != ConnectorType.FHIR, "credentials.apiKeyQueryParam",
+                        "FHIR connectors send the API key as a header (the FHIR client builds its own URLs).");
             }
             case OAUTH -> {
                 errors.check(d.clientId != null && !d.clientId.isBlank(), "credentials.clientId",
