@@ -103,6 +103,10 @@ class ConnectorsIT {
         ConnectorPage byText = Hub.api("connectors").queryParam("q", "quest").request()
                 .header("Authorization", Hub.bearer(admin)).get(ConnectorPage.class);
         assertThat(byText.items()).extracting(ConnectorView::name).containsExactly("Quest labs");
+        ConnectorPage inactive = Hub.api("connectors").queryParam("status", "INACTIVE").queryParam("limit", 200)
+                .request().header("Authorization", Hub.bearer(admin)).get(ConnectorPage.class);
+        assertThat(inactive.items()).extracting(ConnectorView::status).containsOnly(ConnectorStatus.INACTIVE);
+        assertThat(inactive.items()).extracting(ConnectorView::name).contains("Quest labs", "Stripe");
         ConnectorView quest = byText.items().get(0);
         assertThat(quest.timeoutMs()).isEqualTo(15000);
         assertThat(quest.credentials().username()).isEqualTo("hub");
@@ -236,6 +240,21 @@ class ConnectorsIT {
         assertThat(entries).extracting(AuditEntryView::actor).contains("admin");
         assertThat(entries).extracting(AuditEntryView::details).allSatisfy(d -> assertThat(d)
                 .doesNotContain(TestSecrets.CONNECTOR_API_KEY));
+    }
+
+    @Test
+    void hidesAConnectorFromOtherTenants() {
+        long id = create(lab("Lab private")).readEntity(ConnectorView.class).id();
+        Response tenant = Hub.as(admin, "tenants").post(Entity.json(Json.createObjectBuilder().add("id", "conn-other")
+                .add("name", "Other hospital").add("adminUsername", "conn-other-admin")
+                .add("adminPassword", TestSecrets.BETA_ADMIN).build()));
+        assertThat(tenant.getStatus()).isEqualTo(201);
+        String other = Hub.login("conn-other-admin", TestSecrets.BETA_ADMIN);
+
+        assertThat(Hub.as(other, "connectors/" + id).get().getStatus()).isEqualTo(404);
+        assertThat(Hub.as(other, "connectors/" + id + "/test").post(Entity.json("{}")).getStatus()).isEqualTo(404);
+        assertThat(Hub.as(other, "connectors").get(ConnectorPage.class).total()).isZero();
+        assertThat(Hub.as(other, "connectors/stats").get(ConnectorStats.class).total()).isZero();
     }
 
     private static List<AuditEntryView> audit() {
