@@ -1,16 +1,15 @@
 package org.hms.hub.console;
 
-import com.formdev.flatlaf.FlatLightLaf;
-import javax.swing.JFrame;
-import javax.swing.JLabel;
-import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
-import javax.swing.WindowConstants;
-import net.miginfocom.swing.MigLayout;
+import org.hms.hub.console.client.HubClient;
+import org.hms.hub.console.common.Theme;
+import org.hms.hub.console.login.LoginDialog;
+import org.hms.hub.console.main.MainFrame;
+import org.hms.hub.console.settings.ConsoleSettings;
 
 /**
- * Entry point of the ops console. The look and feel is installed before the first window opens.
- * Its screens (login, dashboard, connectors, dead letters, audit, orders, mappings) come with their issue.
+ * Entry point of the ops console: the look and feel is installed before the first window, then the login
+ * dialog, then the main window (and the login again after logging out).
  */
 public final class ConsoleMain {
 
@@ -18,19 +17,18 @@ public final class ConsoleMain {
     }
 
     public static void main(String[] args) {
-        FlatLightLaf.setup();
-        SwingUtilities.invokeLater(ConsoleMain::showMainWindow);
+        ConsoleSettings settings = new ConsoleSettings();
+        Theme.install(settings.dark());
+        SwingUtilities.invokeLater(() -> start(settings));
     }
 
-    static JFrame showMainWindow() {
-        JFrame frame = new JFrame("HMS Integration Hub — Console");
-        JPanel content = new JPanel(new MigLayout("insets dialog, fill", "[center]", "[center]"));
-        content.add(new JLabel("HMS Integration Hub console"), "wrap");
-        frame.setContentPane(content);
-        frame.setDefaultCloseOperation(WindowConstants.EXIT_ON_CLOSE);
-        frame.setSize(960, 640);
-        frame.setLocationByPlatform(true);
+    static void start(ConsoleSettings settings) {
+        HubClient hub = new LoginDialog(null, settings).showAndLogin();
+        if (hub == null) {
+            System.exit(0);
+            return;
+        }
+        MainFrame frame = new MainFrame(hub, settings, () -> start(settings));
         frame.setVisible(true);
-        return frame;
     }
 }

@@ -1,0 +1,240 @@
+package org.hms.hub.console.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.GraphicsEnvironment;
+import java.awt.Window;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.prefs.Preferences;
+import javax.imageio.ImageIO;
+import javax.swing.AbstractButton;
+import javax.swing.JComboBox;
+import javax.swing.JDialog;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.SwingUtilities;
+import org.hms.hub.console.client.HubClient;
+import org.hms.hub.console.common.Theme;
+import org.hms.hub.console.login.LoginDialog;
+import org.hms.hub.console.main.MainFrame;
+import org.hms.hub.console.settings.ConsoleSettings;
+import org.hms.hub.model.connector.AuthType;
+import org.hms.hub.model.connector.ConnectorType;
+import org.hms.hub.testsupport.FakePeer;
+import org.hms.hub.testsupport.FakePeer.Reply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console in a real window (Xvfb in CI) against the real hub started with the launcher: log in, see the
+ * dashboard, create a connector, test it, find both in the audit log; a PNG of each screen under
+ * {@code target/screenshots}. Fails on any Swing change made off the event thread.
+ */
+class ConsoleScreensIT {
+
+    private static final String ADMIN_PASSWORD = "Console-IT-Admin-Pw-63";
+    private static RunningHub hub;
+    private static FakePeer lab;
+    private static EventThreadGuard guard;
+
+    @BeforeAll
+    static void hubAndPeer() throws Exception {
+        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (Xvfb): .ci/run provides one");
+        hub = RunningHub.start(ADMIN_PASSWORD);
+        lab = FakePeer.start().on("/lab/health", r -> Reply.json(200, "{\"status\":\"UP\"}").after(40));
+        SwingUtilities.invokeAndWait(() -> {
+            Theme.install(false);
+            guard = EventThreadGuard.install();
+        });
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (lab != null) {
+            lab.close();
+        }
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Test
+    void logsInCreatesTestsAndAuditsAConnector() throws Exception {
+        ConsoleSettings settings = new ConsoleSettings(Preferences.userRoot().node("org/hms/hub/console-it"));
+        settings.server(hub.base().toString());
+        AtomicReference<MainFrame> main = new AtomicReference<>();
+        SwingUtilities.invokeLater(() -> {
+            HubClient client = new LoginDialog(null, settings).showAndLogin();
+            MainFrame frame = new MainFrame(client, settings, () -> { });
+            frame.setVisible(true);
+            main.set(frame);
+        });
+
+        JDialog login = (JDialog) await("the login dialog", () -> window(w -> w instanceof LoginDialog));
+        onEdt(() -> {
+            text(login, "user").setText("admin");
+            text(login, "password").setText(ADMIN_PASSWORD);
+        });
+        shoot(login, "01-login");
+        onEdt(() -> button(login, "Log in").doClick());
+
+        MainFrame frame = await("the main window", () -> Optional.ofNullable(main.get()));
+        await("the dashboard", () -> Optional.ofNullable(find(frame, c -> "summary".equals(c.getName())
+                && ((javax.swing.JLabel) c).getText().contains("connectors"))));
+        shoot(frame, "02-dashboard");
+
+        onEdt(() -> frame.showTab("Connectors"));
+        SwingUtilities.invokeLater(() -> button(frame, "New…").doClick()); // opens a modal form: do not wait
+        JDialog form = (JDialog) await("the connector form", () -> window(w -> w instanceof JDialog d
+                && "New connector".equals(d.getTitle())));
+        onEdt(() -> {
+            text(form, "name").setText("Ward lab");
+            combo(form, "type").setSelectedItem(ConnectorType.LAB_SYSTEM);
+            text(form, "endpoint").setText(lab.uri("/lab").toString());
+            combo(form, "authType").setSelectedItem(AuthType.API_KEY);
+            text(form, "credentials.apiKey").setText("console-it-key-1");
+            text(form, "healthPath").setText("/health");
+        });
+        onEdt(() -> button(form, "Save").doClick());
+        await("the endpoint message", () -> Optional.ofNullable(find(form, c -> "error.endpoint".equals(c.getName())
+                && c.isVisible())));
+        shoot(form, "03-connector-form-validation");
+        onEdt(() -> {
+            ((javax.swing.JCheckBox) find(form, c -> "localNetwork".equals(c.getName()))).setSelected(true);
+            button(form, "Save").doClick();
+        });
+        await("the form to close", () -> form.isDisplayable() ? Optional.empty() : Optional.of(form));
+        JTable connectors = (JTable) find(frame, c -> "connectors".equals(c.getName()));
+        await("the new connector in the table", () -> rowOf(connectors, "Ward lab") >= 0 ? Optional.of(1) : Optional.empty());
+        shoot(frame, "04-connectors");
+
+        onEdt(() -> {
+            int row = rowOf(connectors, "Ward lab");
+            connectors.setRowSelectionInterval(row, row);
+            button(frame, "Test connection").doClick();
+        });
+        JDialog result = (JDialog) await("the test result", () -> window(w -> w instanceof JDialog d
+                && d.getTitle().startsWith("Connection test")));
+        shoot(result, "05-connection-test");
+        SwingUtilities.invokeLater(() -> button(result, "OK").doClick());
+
+        onEdt(() -> frame.showTab("Audit log"));
+        JTable audit = (JTable) find(frame, c -> "audit".equals(c.getName()));
+        await("the connector's audit entries", () -> rowOf(audit, "ConnectorTested") >= 0
+                && rowOf(audit, "ConnectorCreated") >= 0 ? Optional.of(1) : Optional.empty());
+        onEdt(() -> audit.setRowSelectionInterval(rowOf(audit, "ConnectorTested"), rowOf(audit, "ConnectorTested")));
+        shoot(frame, "06-audit");
+
+        onEdt(() -> frame.showTab("Dashboard"));
+        await("the connector's card", () -> Optional.ofNullable(find(frame, c -> c.getName() != null
+                && c.getName().startsWith("card."))));
+        shoot(frame, "07-dashboard-cards");
+
+        assertThat(lab.requests("/lab/health")).isNotEmpty();
+        assertThat(lab.requests("/lab/health").get(0).header("X-API-Key")).isEqualTo("console-it-key-1");
+        assertThat(guard.violations).as("Swing changes off the event thread").isEmpty();
+        onEdt(frame::dispose);
+    }
+
+    private static int rowOf(JTable table, String text) {
+        for (int r = 0; r < table.getRowCount(); r++) {
+            for (int c = 0; c < table.getColumnCount(); c++) {
+                if (text.equals(String.valueOf(table.getValueAt(r, c)))) {
+                    return r;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static Optional<Window> window(Predicate<Window> which) {
+        return Arrays.stream(Window.getWindows()).filter(Window::isShowing).filter(which).findFirst();
+    }
+
+    private static Component find(Container root, Predicate<Component> which) {
+        for (Component c : root.getComponents()) {
+            if (which.test(c)) {
+                return c;
+            }
+            if (c instanceof Container inner) {
+                Component found = find(inner, which);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static JTextField text(Container root, String name) {
+        return (JTextField) find(root, c -> name.equals(c.getName()));
+    }
+
+    private static JComboBox<?> combo(Container root, String name) {
+        return (JComboBox<?>) find(root, c -> name.equals(c.getName()));
+    }
+
+    private static AbstractButton button(Container root, String label) {
+        return (AbstractButton) find(root, c -> c instanceof AbstractButton b && label.equals(b.getText()));
+    }
+
+    private static void onEdt(Runnable action) throws Exception {
+        SwingUtilities.invokeAndWait(action);
+    }
+
+    private static <T> T await(String what, java.util.function.Supplier<Optional<T>> probe) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            AtomicReference<Optional<T>> seen = new AtomicReference<>();
+            SwingUtilities.invokeAndWait(() -> seen.set(probe.get()));
+            if (seen.get().isPresent()) {
+                return seen.get().get();
+            }
+            Thread.sleep(150);
+        }
+        int n = 0;
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing()) {
+                shoot(w, "timeout-" + (n++));
+            }
+        }
+        throw new AssertionError("Timed out waiting for " + what + " (the open windows are in target/screenshots)");
+    }
+
+    /** Captures the window as the screen shows it into a PNG under target/screenshots; checks it is not blank. */
+    private static void shoot(Window window, String name) throws Exception {
+        Thread.sleep(400);
+        AtomicReference<java.awt.Rectangle> bounds = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            window.toFront();
+            bounds.set(new java.awt.Rectangle(window.getLocationOnScreen(), window.getSize()));
+        });
+        Thread.sleep(200);
+        AtomicReference<BufferedImage> image = new AtomicReference<>(new java.awt.Robot().createScreenCapture(bounds.get()));
+        Path dir = Path.of(System.getProperty("it.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        ImageIO.write(image.get(), "png", dir.resolve(name + ".png").toFile());
+        assertThat(distinctColours(image.get())).as("screenshot %s shows something", name).isGreaterThan(8);
+    }
+
+    private static long distinctColours(BufferedImage img) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 7) {
+            for (int x = 0; x < img.getWidth(); x += 7) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
