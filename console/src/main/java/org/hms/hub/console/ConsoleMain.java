@@ -23,7 +23,18 @@ public final class ConsoleMain {
     }
 
     static void start(ConsoleSettings settings) {
-        HubClient hub = new LoginDialog(null, settings).showAndLogin();
+        LoginDialog login = new LoginDialog(null, settings);
+        if (Boolean.getBoolean("hub.console.trace-start")) {
+            login.addWindowListener(new java.awt.event.WindowAdapter() {
+                @Override
+                public void windowOpened(java.awt.event.WindowEvent e) {
+                    long ms = System.currentTimeMillis()
+                            - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.out.println("Login window shown " + ms + " ms after the JVM started");
+                }
+            });
+        }
+        HubClient hub = login.showAndLogin();
         if (hub == null) {
             System.exit(0);
             return;
