@@ -1,6 +1,6 @@
 package org.hms.hub.mapping.engine;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -19,6 +19,9 @@ import java.util.Map;
  * {@code Boolean} and {@code null}, converted from and to JSON-P at the edges.
  */
 final class Tree {
+
+    /** Looked up once: {@code Json.createXxx} looks the provider up on every call, which dominates a mapping run. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Marks "no value here", as distinct from a JSON null. */
     static final Object MISSING = new Object();
@@ -52,28 +55,28 @@ final class Tree {
             return JsonValue.NULL;
         }
         if (value instanceof Map<?, ?> map) {
-            JsonObjectBuilder b = Json.createObjectBuilder();
+            JsonObjectBuilder b = JSON.createObjectBuilder();
             ((Map<String, Object>) map).forEach((k, v) -> b.add(k, toJson(v)));
             return b.build();
         }
         if (value instanceof List<?> list) {
-            JsonArrayBuilder b = Json.createArrayBuilder();
+            JsonArrayBuilder b = JSON.createArrayBuilder();
             list.forEach(v -> b.add(toJson(v)));
             return b.build();
         }
         if (value instanceof String s) {
-            return Json.createValue(s);
+            return JSON.createValue(s);
         }
         if (value instanceof BigDecimal d) {
-            return Json.createValue(d);
+            return JSON.createValue(d);
         }
         if (value instanceof Number n) {
-            return Json.createValue(new BigDecimal(n.toString()));
+            return JSON.createValue(new BigDecimal(n.toString()));
         }
         if (value instanceof Boolean b) {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
-        return Json.createValue(value.toString());
+        return JSON.createValue(value.toString());
     }
 
     /** The value at the steps, or {@link #MISSING}. */

@@ -1,0 +1,142 @@
+package org.hms.hub.app.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.List;
+import org.hms.hub.app.env.Deployments;
+import org.hms.hub.model.audit.AuditEntryView;
+import org.hms.hub.model.audit.AuditPage;
+import org.hms.hub.model.mapping.MappingVersionView;
+import org.hms.hub.model.mapping.MappingView;
+import org.hms.hub.model.problem.Problem;
+import org.hms.hub.testsupport.Hub;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Versioned mappings on the real hub: checked when saved, previewed on samples, versions activated, audited. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MappingsIT {
+
+    private static final String ORDER_RULES = "{\"rules\":["
+            + "{\"kind\":\"copy\",\"from\":\"/id\",\"to\":\"/ext_code\"},"
+            + "{\"kind\":\"copy\",\"from\":\"/title\",\"to\":\"/data/title\"},"
+            + "{\"kind\":\"valueMap\",\"from\":\"/status\",\"to\":\"/status\",\"map\":{\"new\":\"pending\"},\"default\":\"pending\"}]}";
+    private static String admin;
+
+    @Deployment(testable = false)
+    static WebArchive hub() {
+        return Deployments.hub();
+    }
+
+    @BeforeEach
+    void ready() {
+        Hub.awaitReady();
+        if (admin == null) {
+            admin = Hub.adminToken();
+        }
+    }
+
+    @Test
+    void createsAMappingAndPreviewsItOnASample() {
+        Response created = create("Orders to OMS", ORDER_RULES, "JSON");
+        MappingView mapping = created.readEntity(MappingView.class);
+
+        JsonObject preview = Hub.as(admin, "mappings/" + mapping.id() + "/preview").post(Entity.json(
+                "{\"sample\":{\"id\":4711,\"title\":\"Blood panel\",\"status\":\"new\"}}")).readEntity(JsonObject.class);
+
+        assertThat(created.getStatus()).isEqualTo(201);
+        assertThat(mapping.activeVersion()).isEqualTo(1);
+        assertThat(preview.getJsonObject("output").getInt("ext_code")).isEqualTo(4711);
+        assertThat(preview.getJsonObject("output").getJsonObject("data").getString("title")).isEqualTo("Blood panel");
+        assertThat(preview.getJsonObject("output").getString("status")).isEqualTo("pending");
+        assertThat(preview.getJsonArray("trace")).hasSize(3);
+        assertThat(preview.getJsonArray("errors")).isEmpty();
+    }
+
+    @Test
+    void refusesABrokenRuleWhenSavedNamingIt() {
+        Response response = create("Broken", "{\"rules\":[{\"kind\":\"copy\",\"from\":\"/a\",\"to\":\"/b\"},"
+                + "{\"kind\":\"eval\",\"code\":\"1+1\"}]}", "JSON");
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        Problem problem = response.readEntity(Problem.class);
+        assertThat(problem.errors()).extracting(Problem.FieldError::field).containsExactly("definition.rules[1]");
+        assertThat(problem.errors().get(0).message()).contains("unknown rule kind 'eval'");
+    }
+
+    @Test
+    void keepsEveryVersionAndReactivatesAnEarlierOne() {
+        long id = create("Orders versions", ORDER_RULES, "JSON").readEntity(MappingView.class).id();
+
+        MappingView second = Hub.as(admin, "mappings/" + id + "/versions").post(Entity.json("{\"definition\":"
+                + "{\"rules\":[{\"kind\":\"const\",\"to\":\"/v\",\"value\":2}]}}")).readEntity(MappingView.class);
+        MappingView back = Hub.as(admin, "mappings/" + id + "/active").put(Entity.json("{\"version\":1}"))
+                .readEntity(MappingView.class);
+        List<MappingVersionView> versions = Hub.as(admin, "mappings/" + id + "/versions")
+                .get(new GenericType<List<MappingVersionView>>() { });
+
+        assertThat(second.activeVersion()).isEqualTo(2);
+        assertThat(back.activeVersion()).isEqualTo(1);
+        assertThat(back.latestVersion()).isEqualTo(2);
+        assertThat(versions).extracting(MappingVersionView::version).containsExactly(2, 1);
+        assertThat(versions).filteredOn(MappingVersionView::active).extracting(MappingVersionView::version)
+                .containsExactly(1);
+        assertThat(Hub.as(admin, "mappings/" + id + "/active").put(Entity.json("{\"version\":9}")).getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void dryRunsAnInlineDefinitionReportingRuleErrors() {
+        JsonObject result = Hub.as(admin, "mappings/preview").post(Entity.json("{\"definition\":{\"rules\":["
+                + "{\"kind\":\"required\",\"path\":\"/id\"}]},\"sample\":{\"title\":\"no id\"}}")).readEntity(JsonObject.class);
+
+        assertThat(result.get("output")).as("no output when a rule failed").isIn(null, jakarta.json.JsonValue.NULL);
+        assertThat(result.getJsonArray("errors").getJsonObject(0).getString("rule")).isEqualTo("rules[0]");
+        assertThat(result.getJsonArray("errors").getJsonObject(0).getString("message")).contains("required");
+    }
+
+    @Test
+    void refusesFormatsNotSupportedYet() {
+        Response response = create("FHIR patients", ORDER_RULES, "FHIR_R4");
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(response.readEntity(Problem.class).errors()).extracting(Problem.FieldError::field)
+                .contains("targetFormat");
+    }
+
+    @Test
+    void auditsCreationVersionsAndActivation() {
+        long id = create("Orders audited", ORDER_RULES, "JSON").readEntity(MappingView.class).id();
+        Hub.as(admin, "mappings/" + id + "/versions").post(Entity.json("{\"definition\":" + ORDER_RULES + "}"));
+
+        Hub.await("mapping events", Duration.ofSeconds(20), () -> actions().contains("MappingActivated"));
+
+        assertThat(actions()).contains("MappingCreated", "MappingVersionAdded", "MappingActivated");
+    }
+
+    private static List<String> actions() {
+        return Hub.as(admin, "audit").get(AuditPage.class).items().stream()
+                .filter(e -> e.details().contains("Orders audited")).map(AuditEntryView::action).toList();
+    }
+
+    private static Response create(String name, String rules, String targetFormat) {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("name", name).add("resourceType", "Order")
+                .add("direction", "OUTBOUND").add("sourceFormat", "JSON").add("targetFormat", targetFormat)
+                .add("definition", Json.createReader(new StringReader(rules)).readObject());
+        return Hub.as(admin, "mappings").post(Entity.json(body.build()));
+    }
+}
