@@ -93,6 +93,22 @@ class OutboundClientTest {
     }
 
     @Test
+    void fetchesANewTokenWhenTheCachedOneIsAboutToExpire() throws Exception {
+        AtomicInteger issued = new AtomicInteger();
+        peer.on("/token", r -> Reply.json(200, "{\"access_token\":\"short-" + issued.incrementAndGet()
+                + "\",\"expires_in\":1}"));
+        ResolvedConnector c = Connectors.with(Connectors.of(ConnectorType.API, peer.uri("/api"), AuthType.OAUTH),
+                "tokenUrl", peer.uri("/token"));
+
+        call(c);
+        call(c);
+
+        assertThat(issued.get()).as("a token valid for 1 s is not reused").isEqualTo(2);
+        assertThat(peer.requests("/api")).extracting(r -> r.header("Authorization"))
+                .containsExactly("Bearer short-1", "Bearer short-2");
+    }
+
+    @Test
     void explainsARefusedClientSecretAtTheTokenEndpoint() {
         peer.on("/token", r -> Reply.json(401, "{\"error\":\"invalid_client\"}"));
         ResolvedConnector c = Connectors.with(Connectors.of(ConnectorType.API, peer.uri("/api"), AuthType.OAUTH),
