@@ -28,6 +28,7 @@ public class MainFrame extends JFrame {
     private final DashboardPanel dashboard;
     private final ConnectorsPanel connectors;
     private final AuditPanel audit;
+    private final org.hms.hub.console.mappings.MappingsPanel mappings;
 
     public MainFrame(HubClient hub, ConsoleSettings settings, Runnable logout) {
         super("HMS Integration Hub — Console");
@@ -36,9 +37,11 @@ public class MainFrame extends JFrame {
         connectors = new ConnectorsPanel(connectorsApi);
         dashboard = new DashboardPanel(connectorsApi, this::openConnector);
         audit = new AuditPanel(new AuditApi(hub));
+        mappings = new org.hms.hub.console.mappings.MappingsPanel(new org.hms.hub.console.client.MappingsApi(hub));
         tabs.setName("tabs");
         tabs.addTab("Dashboard", dashboard);
         tabs.addTab("Connectors", connectors);
+        tabs.addTab("Mappings", mappings);
         tabs.addTab("Audit log", audit);
         tabs.addChangeListener(e -> refreshSelected());
 
@@ -94,6 +97,8 @@ public class MainFrame extends JFrame {
             connectors.reload();
         } else if (selected == audit) {
             audit.reload();
+        } else if (selected == mappings) {
+            mappings.reload();
         } else if (selected == dashboard) {
             dashboard.reload();
         }

@@ -136,10 +136,25 @@ class ConsoleScreensIT {
         onEdt(() -> audit.setRowSelectionInterval(rowOf(audit, "ConnectorTested"), rowOf(audit, "ConnectorTested")));
         shoot(frame, "06-audit");
 
+        HubClient direct = new HubClient(hub.base());
+        direct.login("admin", ADMIN_PASSWORD);
+        direct.post("api/mappings", new org.hms.hub.model.mapping.MappingRequest("Orders to OMS", null, "Order",
+                org.hms.hub.model.mapping.MappingDirection.OUTBOUND, org.hms.hub.model.mapping.MappingFormat.JSON,
+                org.hms.hub.model.mapping.MappingFormat.JSON, org.hms.hub.console.common.Json.readMap("{\"rules\":["
+                        + "{\"kind\":\"copy\",\"from\":\"/id\",\"to\":\"/ext_code\"},"
+                        + "{\"kind\":\"copy\",\"from\":\"/title\",\"to\":\"/data/title\"}]}")), Object.class);
+        onEdt(() -> frame.showTab("Mappings"));
+        await("the mapping's definition", () -> Optional.ofNullable(find(frame, c -> "definition".equals(c.getName())
+                && ((javax.swing.JTextArea) c).getText().contains("ext_code"))));
+        onEdt(() -> button(frame, "Preview").doClick());
+        await("the preview output", () -> Optional.ofNullable(find(frame, c -> "output".equals(c.getName())
+                && ((javax.swing.JTextArea) c).getText().contains("\"ext_code\""))));
+        shoot(frame, "07-mapping-preview");
+
         onEdt(() -> frame.showTab("Dashboard"));
         await("the connector's card", () -> Optional.ofNullable(find(frame, c -> c.getName() != null
                 && c.getName().startsWith("card."))));
-        shoot(frame, "07-dashboard-cards");
+        shoot(frame, "08-dashboard-cards");
 
         assertThat(lab.requests("/lab/health")).isNotEmpty();
         assertThat(lab.requests("/lab/health").get(0).header("X-API-Key")).isEqualTo("console-it-key-1");
