@@ -110,6 +110,32 @@ class MappingsIT {
     }
 
     @Test
+    void previewsAnXmlSourceDeclaredInTheDefinition() {
+        String rules = "{\"rules\":[{\"kind\":\"copy\",\"from\":\"/@id\",\"to\":\"/ext_code\"},"
+                + "{\"kind\":\"forEach\",\"from\":\"/items/item\",\"to\":\"/items\",\"rules\":["
+                + "{\"kind\":\"copy\",\"from\":\"/sku\",\"to\":\"/code\"}]}],"
+                + "\"xml\":{\"source\":{\"root\":\"order\",\"arrays\":[\"/items/item\"]}}}";
+        JsonObjectBuilder body = Json.createObjectBuilder().add("name", "XML orders").add("resourceType", "Order")
+                .add("direction", "INBOUND").add("sourceFormat", "XML").add("targetFormat", "JSON")
+                .add("definition", Json.createReader(new StringReader(rules)).readObject());
+        Response created = Hub.as(admin, "mappings").post(Entity.json(body.build()));
+        long id = created.readEntity(MappingView.class).id();
+
+        JsonObject preview = Hub.as(admin, "mappings/" + id + "/preview").post(Entity.json(Json.createObjectBuilder()
+                .add("sample", "<order id=\"9\"><items><item><sku>CBC</sku></item></items></order>").build()))
+                .readEntity(JsonObject.class);
+        Response notXml = Hub.as(admin, "mappings/" + id + "/preview").post(Entity.json(Json.createObjectBuilder()
+                .add("sample", "<patient/>").build()));
+
+        assertThat(created.getStatus()).isEqualTo(201);
+        assertThat(preview.getJsonObject("output").getString("ext_code")).isEqualTo("9");
+        assertThat(preview.getJsonObject("output").getJsonArray("items").getJsonObject(0).getString("code"))
+                .isEqualTo("CBC");
+        assertThat(notXml.getStatus()).isEqualTo(422);
+        assertThat(notXml.readEntity(Problem.class).errors()).extracting(Problem.FieldError::field).containsExactly("sample");
+    }
+
+    @Test
     void refusesFormatsNotSupportedYet() {
         Response response = create("FHIR patients", ORDER_RULES, "FHIR_R4");
 

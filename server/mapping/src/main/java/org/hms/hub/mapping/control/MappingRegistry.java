@@ -14,6 +14,7 @@ import java.util.Map;
 import org.hms.hub.mapping.engine.InvalidMappingException;
 import org.hms.hub.mapping.engine.MappingResult;
 import org.hms.hub.mapping.engine.Mappings;
+import org.hms.hub.mapping.engine.XmlFormat;
 import org.hms.hub.mapping.entity.MappingEntity;
 import org.hms.hub.mapping.entity.MappingVersion;
 import org.hms.hub.model.event.MappingChanged;
@@ -60,11 +61,12 @@ public class MappingRegistry {
         errors.check(r.resourceType() != null && r.resourceType().matches("[A-Za-z][A-Za-z0-9]{0,63}"), "resourceType",
                 "A resource type such as Order, Patient or Appointment is required.");
         errors.check(r.direction() != null, "direction", "OUTBOUND or INBOUND is required.");
-        errors.check(r.sourceFormat() == MappingFormat.JSON, "sourceFormat",
-                "Only JSON is supported so far; XML and FHIR_R4 come with the format support of the mapping issue.");
-        errors.check(r.targetFormat() == MappingFormat.JSON, "targetFormat",
-                "Only JSON is supported so far; XML and FHIR_R4 come with the format support of the mapping issue.");
+        errors.check(r.sourceFormat() != null && r.sourceFormat() != MappingFormat.FHIR_R4, "sourceFormat",
+                "JSON or XML; FHIR_R4 comes with the FHIR support of the mapping issue.");
+        errors.check(r.targetFormat() != null && r.targetFormat() != MappingFormat.FHIR_R4, "targetFormat",
+                "JSON or XML; FHIR_R4 comes with the FHIR support of the mapping issue.");
         errors.throwIfAny();
+        requireXmlDeclared(r.definition(), r.sourceFormat(), r.targetFormat());
         String definition = checked(r.definition());
         tenancy.bind(em).createNamedQuery(MappingEntity.BY_NAME, MappingEntity.class).setParameter("name", r.name().strip())
                 .getResultStream().findFirst().ifPresent(m -> {
@@ -143,12 +145,60 @@ public class MappingRegistry {
         if (sample == null) {
             new InvalidFields().add("sample", "A sample payload is required.").throwIfAny();
         }
-        MappingResult result = Mappings.compile(parse(definition)).apply(parseValue(Json.JSONB.toJson(sample)));
-        return new PreviewResult(result.output() == null ? null : Json.JSONB.fromJson(result.output().toString(), Object.class),
+        JsonObject parsed = parse(definition);
+        XmlFormat sourceXml = xml(parsed, "source");
+        XmlFormat targetXml = xml(parsed, "target");
+        JsonValue input;
+        try {
+            input = sourceXml == null ? parseValue(Json.JSONB.toJson(sample))
+                    : sourceXml.readJson(sample instanceof String text ? text : "");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFields().add("sample", "The sample is not the declared XML: " + e.getMessage()).failed();
+        }
+        MappingResult result = Mappings.compile(parsed).apply(input);
+        Object output = result.output() == null ? null : targetXml != null ? targetXml.writeJson(result.output())
+                : Json.JSONB.fromJson(result.output().toString(), Object.class);
+        return new PreviewResult(output,
                 result.trace().stream().map(s -> new PreviewResult.TraceStep(s.rule(), s.kind(), s.from(), s.to(),
                         s.outcome())).toList(),
                 result.warnings().stream().map(i -> new PreviewResult.RuleIssue(i.rule(), i.path(), i.message())).toList(),
                 result.errors().stream().map(i -> new PreviewResult.RuleIssue(i.rule(), i.path(), i.message())).toList());
+    }
+
+    /**
+     * The XML conventions a definition declares for one side: {@code "xml": {"source": {"root": "order",
+     * "arrays": ["/items/item"]}, "target": {"root": …}}}; null when that side is JSON.
+     */
+    static XmlFormat xml(JsonObject definition, String side) {
+        if (!(definition.get("xml") instanceof JsonObject xml) || !(xml.get(side) instanceof JsonObject format)) {
+            return null;
+        }
+        java.util.Set<String> arrays = format.get("arrays") instanceof jakarta.json.JsonArray list
+                ? list.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+                .collect(java.util.stream.Collectors.toSet()) : java.util.Set.of();
+        return new XmlFormat(format.getString("root", null), arrays);
+    }
+
+    private static void requireXmlDeclared(Map<String, Object> definition, MappingFormat source, MappingFormat target) {
+        if (definition == null) {
+            return;
+        }
+        JsonObject parsed = parse(Json.JSONB.toJson(definition));
+        InvalidFields errors = new InvalidFields();
+        for (String side : new String[] {"source", "target"}) {
+            boolean isXml = (side.equals("source") ? source : target) == MappingFormat.XML;
+            XmlFormat declared;
+            try {
+                declared = xml(parsed, side);
+            } catch (IllegalArgumentException e) {
+                errors.add("definition.xml." + side, e.getMessage());
+                continue;
+            }
+            errors.check(isXml == (declared != null), "definition.xml." + side, isXml
+                    ? "An XML " + side + " needs \"xml\": {\"" + side + "\": {\"root\": …, \"arrays\": [paths]}} in the definition."
+                    : "The " + side + " format is JSON; remove xml." + side + " or make the format XML.");
+        }
+        errors.throwIfAny();
     }
 
     /** The definition as stored JSON, after checking that it compiles. */

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every directory under {@code golden/} is a case: {@code mapping.json} applied to {@code input.json} gives
- * {@code expected.json}, or the errors listed in {@code expected-errors.txt}.
+ * Every directory under {@code golden/} is a case: {@code mapping.json} applied to {@code input.json} (or
+ * {@code input.xml}) gives {@code expected.json} (or {@code expected.xml}), or the errors listed in
+ * {@code expected-errors.txt}. {@code format.json} declares the XML conventions of source and target.
  */
 class GoldenFilesTest {
 
@@ -31,7 +32,13 @@ class GoldenFilesTest {
     void mapsInputToExpectedOutput(Path dir) throws IOException {
         Mapping mapping = Mappings.compile((JsonObject) read(dir.resolve("mapping.json")));
 
-        MappingResult result = mapping.apply(read(dir.resolve("input.json")));
+        JsonObject formats = Files.exists(dir.resolve("format.json")) ? (JsonObject) read(dir.resolve("format.json"))
+                : jakarta.json.JsonValue.EMPTY_JSON_OBJECT;
+        JsonValue input = Files.exists(dir.resolve("input.xml"))
+                ? xml(formats.getJsonObject("source")).readJson(Files.readString(dir.resolve("input.xml")))
+                : read(dir.resolve("input.json"));
+
+        MappingResult result = mapping.apply(input);
 
         Path errors = dir.resolve("expected-errors.txt");
         if (Files.exists(errors)) {
@@ -42,9 +49,20 @@ class GoldenFilesTest {
                             .filter(l -> !l.isBlank()).toList());
         } else {
             assertThat(result.errors()).as("errors").isEmpty();
-            assertThat(result.output()).isEqualTo(read(dir.resolve("expected.json")));
+            if (Files.exists(dir.resolve("expected.xml"))) {
+                assertThat(xml(formats.getJsonObject("target")).writeJson(result.output()))
+                        .isEqualTo(Files.readString(dir.resolve("expected.xml")).strip());
+            } else {
+                assertThat(result.output()).isEqualTo(read(dir.resolve("expected.json")));
+            }
             assertThat(result.trace()).as("a step per rule applied").isNotEmpty();
         }
+    }
+
+    private static XmlFormat xml(JsonObject format) {
+        return new XmlFormat(format.getString("root"), format.containsKey("arrays")
+                ? format.getJsonArray("arrays").getValuesAs(jakarta.json.JsonString::getString).stream()
+                .collect(java.util.stream.Collectors.toSet()) : java.util.Set.of());
     }
 
     static JsonValue read(Path file) throws IOException {

@@ -25,6 +25,11 @@ public final class InvalidFields {
         return errors.stream().anyMatch(e -> e.field().equals(field));
     }
 
+    /** The 422 for the messages collected so far, to throw where an expression is needed. */
+    public Failed failed() {
+        return new Failed(List.copyOf(errors));
+    }
+
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new Failed(List.copyOf(errors));
