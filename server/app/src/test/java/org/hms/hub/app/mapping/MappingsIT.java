@@ -136,6 +136,25 @@ class MappingsIT {
     }
 
     @Test
+    void copiesTheOrderTemplateAndMapsAnApiOrderToOms() {
+        List<JsonObject> listed = Hub.as(admin, "mappings/templates").get(new GenericType<List<JsonObject>>() { });
+        Response copied = Hub.as(admin, "mappings/templates/order-api-to-oms/copy")
+                .post(Entity.json("{\"name\":\"Orders API to OMS (ward 5)\"}"));
+        long id = copied.readEntity(MappingView.class).id();
+
+        JsonObject preview = Hub.as(admin, "mappings/" + id + "/preview").post(Entity.json("{\"sample\":{\"id\":4711,"
+                + "\"title\":\"Blood panel\",\"user_id\":12,\"items\":[{\"sku\":\"CBC\"}],\"status\":\"pending\"}}"))
+                .readEntity(JsonObject.class);
+
+        assertThat(listed).extracting(t -> t.getString("key")).contains("order-api-to-oms", "order-oms-to-api");
+        assertThat(copied.getStatus()).isEqualTo(201);
+        assertThat(preview.getJsonObject("output").getInt("ext_code")).isEqualTo(4711);
+        assertThat(preview.getJsonObject("output").getString("status")).isEqualTo("new");
+        assertThat(preview.getJsonObject("output").getJsonObject("data").getJsonArray("items")).hasSize(1);
+        assertThat(Hub.as(admin, "mappings/templates/no-such/copy").post(Entity.json("{}")).getStatus()).isEqualTo(404);
+    }
+
+    @Test
     void refusesFormatsNotSupportedYet() {
         Response response = create("FHIR patients", ORDER_RULES, "FHIR_R4");
 

@@ -36,6 +36,26 @@ public class MappingsResource {
     @Inject
     MappingRegistry registry;
 
+    @Inject
+    org.hms.hub.mapping.control.MappingTemplates templates;
+
+    @GET
+    @Path("templates")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    public List<org.hms.hub.model.mapping.TemplateView> templates() {
+        return templates.list();
+    }
+
+    @POST
+    @Path("templates/{key}/copy")
+    @RolesAllowed(Roles.ADMIN)
+    public Response copyTemplate(@PathParam("key") String key, org.hms.hub.model.mapping.TemplateCopy copy,
+                                 @Context UriInfo uri) {
+        MappingView created = templates.copy(key, copy);
+        return Response.created(uri.getBaseUriBuilder().path("mappings").path(Long.toString(created.id())).build())
+                .entity(created).build();
+    }
+
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(MappingRequest request, @Context UriInfo uri) {
