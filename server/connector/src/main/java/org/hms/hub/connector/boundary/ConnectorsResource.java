@@ -34,6 +34,7 @@ import org.hms.hub.model.connector.ConnectorStatus;
 import org.hms.hub.model.connector.ConnectorType;
 import org.hms.hub.model.connector.ConnectorView;
 import org.hms.hub.model.connector.StatusChange;
+import org.hms.hub.platform.problem.IfMatch;
 import org.hms.hub.platform.problem.ProblemException;
 import org.hms.hub.platform.security.Roles;
 
@@ -94,7 +95,7 @@ public class ConnectorsResource {
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
     public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, ConnectorRequest request) {
-        ConnectorView updated = registry.update(id, version(ifMatch), required(request));
+        ConnectorView updated = registry.update(id, IfMatch.version(ifMatch), required(request));
         return Response.ok(updated).tag(etag(updated)).build();
     }
 
@@ -133,17 +134,5 @@ public class ConnectorsResource {
 
     private static EntityTag etag(ConnectorView c) {
         return new EntityTag(Long.toString(c.version()));
-    }
-
-    private static long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "Precondition required",
-                    "Send If-Match with the ETag of the version you read, so that no one else's change is overwritten.");
-        }
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-        } catch (NumberFormatException e) {
-            throw new ProblemException(400, "Invalid If-Match", "If-Match must be the ETag of a version you read.");
-        }
     }
 }

@@ -21,6 +21,7 @@ import org.hms.hub.model.identity.NewUser;
 import org.hms.hub.model.identity.UserChange;
 import org.hms.hub.model.identity.UserView;
 import org.hms.hub.platform.identity.control.Users;
+import org.hms.hub.platform.problem.IfMatch;
 import org.hms.hub.platform.problem.ProblemException;
 import org.hms.hub.platform.security.Roles;
 
@@ -64,7 +65,7 @@ public class UsersResource {
         if (change == null) {
             throw new ProblemException(400, "Body missing", "Send the fields to change as JSON.");
         }
-        UserView user = users.change(id, version(ifMatch), change);
+        UserView user = users.change(id, IfMatch.version(ifMatch), change);
         return Response.ok(user).tag(etag(user)).build();
     }
 
@@ -77,17 +78,5 @@ public class UsersResource {
 
     private static EntityTag etag(UserView user) {
         return new EntityTag(Long.toString(user.version()));
-    }
-
-    static long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "Precondition required",
-                    "Send If-Match with the ETag of the version you read, so that no one else's change is overwritten.");
-        }
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-        } catch (NumberFormatException e) {
-            throw new ProblemException(400, "Invalid If-Match", "If-Match must be the ETag of a version you read.");
-        }
     }
 }
