@@ -28,7 +28,12 @@ import javax.net.ssl.SSLContext;
 public final class FakePeer implements AutoCloseable {
 
     /** A request as the peer saw it; header names in lower case. */
-    public record Request(String method, String path, String query, Map<String, String> headers, String body) {
+    public record Request(String method, String path, String query, Map<String, String> headers, String body,
+                          java.time.Instant receivedAt) {
+
+        public Request(String method, String path, String query, Map<String, String> headers, String body) {
+            this(method, path, query, headers, body, java.time.Instant.now());
+        }
 
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
@@ -36,22 +41,33 @@ public final class FakePeer implements AutoCloseable {
     }
 
     /** An answer: status, content type, body, and how long to think before answering. */
-    public record Reply(int status, String contentType, String body, long delayMs) {
+    public record Reply(int status, String contentType, String body, long delayMs, Map<String, String> headers) {
+
+        public Reply(int status, String contentType, String body, long delayMs) {
+            this(status, contentType, body, delayMs, Map.of());
+        }
 
         public static Reply json(int status, String body) {
-            return new Reply(status, "application/json", body, 0);
+            return new Reply(status, "application/json", body, 0, Map.of());
         }
 
         public static Reply status(int status) {
-            return new Reply(status, "text/plain", "", 0);
+            return new Reply(status, "text/plain", "", 0, Map.of());
         }
 
         public Reply after(long millis) {
-            return new Reply(status, contentType, body, millis);
+            return new Reply(status, contentType, body, millis, headers);
+        }
+
+        public Reply header(String name, String value) {
+            Map<String, String> more = new java.util.HashMap<>(headers);
+            more.put(name, value);
+            return new Reply(status, contentType, body, delayMs, Map.copyOf(more));
         }
     }
 
-    private final HttpServer server;
+    private volatile HttpServer server;
+    private final int port;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, Function<Request, Reply>> routes = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -59,9 +75,33 @@ public final class FakePeer implements AutoCloseable {
 
     private FakePeer(HttpServer server) {
         this.server = server;
+        this.port = server.getAddress().getPort();
         server.setExecutor(threads);
         server.createContext("/", this::serve);
         server.start();
+    }
+
+    /** Takes the peer off the network: connections to its port are refused until {@link #up()}. */
+    public synchronized void down() {
+        server.stop(0);
+    }
+
+    /** Brings a peer taken {@link #down()} back on the same port, with the same routes. Plain HTTP peers only. */
+    public synchronized void up() {
+        try {
+            HttpServer again = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+            again.setExecutor(threads);
+            again.createContext("/", this::serve);
+            again.start();
+            server = again;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot bind port " + port + " again", e);
+        }
+    }
+
+    /** Forgets the requests recorded so far. */
+    public void clear() {
+        requests.clear();
     }
 
     public static FakePeer start() {
@@ -90,7 +130,7 @@ public final class FakePeer implements AutoCloseable {
 
     public URI uri(String path) {
         String scheme = server instanceof HttpsServer ? "https" : "http";
-        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + path);
+        return URI.create(scheme + "://127.0.0.1:" + port + path);
     }
 
     public List<Request> requests(String path) {
@@ -119,6 +159,7 @@ public final class FakePeer implements AutoCloseable {
             }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+            reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -21,6 +21,13 @@ public final class TestSecrets {
     public static final String CONNECTOR_CLIENT_SECRET = "oauth-client-secret-ConnectorIT-a8";
     public static final String CONNECTOR_TOKEN = "payment-token-ConnectorIT-3c7";
     public static final String CONNECTOR_PASSWORD = "lab-password-ConnectorIT-0e9";
+    /** Standard Webhooks secrets (whsec_ + base64 of 32 bytes): a sender's, the one it rotates to, a stranger's. */
+    public static final String WEBHOOK_SECRET = "whsec_U3luY0VuZ2luZUlULXdlYmhvb2stc2VjcmV0LTAx";
+    public static final String WEBHOOK_SECRET_ROTATED = "whsec_U3luY0VuZ2luZUlULXJvdGF0ZWQtc2VjcmV0LTAy";
+    public static final String WEBHOOK_SECRET_WRONG = "whsec_U3luY0VuZ2luZUlULXN0cmFuZ2Vycy1zZWNyZXQz";
+    public static final String GITHUB_WEBHOOK_SECRET = "github-style-secret-SyncEngineIT-77";
+    /** The secret the hub signs outbound webhooks to a WEBHOOK connector with. */
+    public static final String OUTBOUND_WEBHOOK_SECRET = "whsec_U3luY0VuZ2luZUlULW91dGJvdW5kLXNlY3JldDA0";
 
     private TestSecrets() {
     }

@@ -57,6 +57,9 @@ public class ConnectorsResource {
     @Inject
     ConnectionTests tests;
 
+    @Inject
+    org.hms.hub.connector.control.SyncStatuses statuses;
+
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(ConnectorRequest request, @Context UriInfo uri) {
@@ -123,6 +126,14 @@ public class ConnectorsResource {
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     public ConnectionTestReport test(@PathParam("id") long id) {
         return tests.run(id);
+    }
+
+    /** The connector's traffic: queued, in flight, delivered and failed, circuit, oldest undelivered, polling. */
+    @GET
+    @Path("{id}/status")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    public org.hms.hub.model.sync.SyncStatus status(@PathParam("id") long id) {
+        return statuses.of(id);
     }
 
     private static ConnectorRequest required(ConnectorRequest request) {

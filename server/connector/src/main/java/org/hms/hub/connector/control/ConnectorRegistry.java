@@ -91,13 +91,26 @@ public class ConnectorRegistry {
         return ConnectorViews.view(find(id), tenant.current());
     }
 
-    /** Deletes the connector, its stored secrets and its test history. */
+    /**
+     * Deletes the connector, its stored secrets, test history, subscriptions and polling state. Refused (409)
+     * while deliveries to it are unfinished: they would be lost.
+     */
     @Transactional
     public void delete(long id) {
         Connector connector = find(id);
+        long unfinished = em.createNamedQuery(org.hms.hub.connector.entity.Delivery.UNFINISHED_FOR, Long.class)
+                .setParameter("connectorId", id)
+                .setParameter("unfinished", org.hms.hub.connector.entity.Delivery.UNFINISHED).getSingleResult();
+        if (unfinished > 0) {
+            throw new ProblemException(409, "Deliveries queued", unfinished + " deliveries to this connector are not "
+                    + "finished yet. Switch it off and wait for them to end (or discard them as dead letters), then "
+                    + "delete it.");
+        }
+        em.createQuery("DELETE FROM Subscription s WHERE s.connectorId = :id").setParameter("id", id).executeUpdate();
+        em.createQuery("DELETE FROM PollState p WHERE p.connectorId = :id").setParameter("id", id).executeUpdate();
         Settings s = connector.settings();
         for (Long secret : new Long[] {s.apiKeySecret(), s.passwordSecret(), s.tokenSecret(), s.clientSecretSecret(),
-                s.webhookSecret()}) {
+                s.webhookSecret(), s.webhookPreviousSecret()}) {
             if (secret != null) {
                 vault.delete(secret);
             }
@@ -217,6 +230,15 @@ public class ConnectorRegistry {
             secret(Draft.secretOf(credentials, "token"), "connector.token", s::tokenSecret, s::tokenSecret);
             secret(Draft.secretOf(credentials, "clientSecret"), "connector.clientSecret", s::clientSecretSecret,
                     s::clientSecretSecret);
+        }
+        if (d.newWebhookSecret != null && s.webhookSecret() != null) {
+            // Rotation: the secret being replaced stays valid for a grace period (WebhookIntake).
+            String previous = vault.reveal(s.webhookSecret());
+            if (!previous.equals(d.newWebhookSecret)) {
+                secret(previous, "connector.webhookSecret.previous", s::webhookPreviousSecret,
+                        s::webhookPreviousSecret);
+                s.webhookRotatedAt(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+            }
         }
         secret(d.newWebhookSecret, "connector.webhookSecret", s::webhookSecret, s::webhookSecret);
     }

@@ -14,7 +14,7 @@ import org.hms.hub.model.connector.WebhookView;
 import org.hms.hub.platform.json.Json;
 
 /** Connector entities as the API shows them (secrets as flags), and the JSON columns they keep. */
-final class ConnectorViews {
+public final class ConnectorViews {
 
     private static final Type HEADERS = new LinkedHashMap<String, String>() { }.getClass().getGenericSuperclass();
     private static final Type CONFIG = new LinkedHashMap<String, Object>() { }.getClass().getGenericSuperclass();
@@ -40,7 +40,7 @@ final class ConnectorViews {
         return read(s.headersJson(), HEADERS);
     }
 
-    static Map<String, Object> config(Settings s) {
+    public static Map<String, Object> config(Settings s) {
         return read(s.configJson(), CONFIG);
     }
 

@@ -18,7 +18,7 @@ import org.hms.hub.model.connector.WebhookStyle;
 final class Draft {
 
     static final int DEFAULT_TIMEOUT = 10_000;
-    static final int DEFAULT_RETRIES = 5;
+    static final int DEFAULT_RETRIES = 9;
     static final int DEFAULT_BACKOFF = 1_000;
 
     String name;

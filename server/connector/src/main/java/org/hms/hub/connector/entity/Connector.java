@@ -128,6 +128,12 @@ public class Connector {
     @Column(name = "webhook_secret_id")
     Long webhookSecret;
 
+    @Column(name = "webhook_prev_secret_id")
+    Long webhookPreviousSecret;
+
+    @Column(name = "webhook_rotated_at")
+    OffsetDateTime webhookRotatedAt;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private ConnectorStatus status;

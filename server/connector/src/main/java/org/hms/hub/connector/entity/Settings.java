@@ -68,4 +68,8 @@ public final class Settings {
     public void webhookStyle(WebhookStyle v) { c.webhookStyle = v; }
     public Long webhookSecret() { return c.webhookSecret; }
     public void webhookSecret(Long v) { c.webhookSecret = v; }
+    public Long webhookPreviousSecret() { return c.webhookPreviousSecret; }
+    public void webhookPreviousSecret(Long v) { c.webhookPreviousSecret = v; }
+    public java.time.OffsetDateTime webhookRotatedAt() { return c.webhookRotatedAt; }
+    public void webhookRotatedAt(java.time.OffsetDateTime v) { c.webhookRotatedAt = v; }
 }

@@ -23,11 +23,25 @@ public final class Jms {
     public static final String DELIVERIES = "java:app/jms/hub.deliveries";
     public static final String DELIVERIES_ADDRESS = "hub.deliveries";
 
+    /** Where the broker puts messages the hub failed to process ten times (the embedded broker's settings). */
+    public static final String DEAD_LETTER_ADDRESS = "hub.dlq";
+
     /** Message properties set on every event. */
     public static final String PROP_TYPE = "type";
     public static final String PROP_TENANT = "tenant";
     public static final String PROP_EVENT_ID = "eventId";
     public static final String PROP_CORRELATION_ID = "correlationId";
+
+    /** Message properties of work messages on {@code hub.inbound} and {@code hub.deliveries}. */
+    public static final String PROP_CONNECTOR = "connectorId";
+    public static final String PROP_RECEIPT = "receiptId";
+    public static final String PROP_DELIVERY = "deliveryId";
+    public static final String PROP_VERSION = "rowVersion";
+    public static final String PROP_HOPS = "hops";
+    public static final String PROP_SOURCE = "source";
+    public static final String PROP_SYNC_JOB = "syncJobId";
+    /** JMS message grouping: messages with one group id are consumed in order by one consumer. */
+    public static final String PROP_GROUP = "JMSXGroupID";
 
     private Jms() {
     }

@@ -1,0 +1,75 @@
+package org.hms.hub.connector.boundary;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hms.hub.connector.control.delivery.DeliveryStore;
+import org.hms.hub.platform.tenancy.Tenancy;
+import org.hms.hub.platform.tenancy.TenantContext;
+
+/**
+ * The safety net under the delivery queue: every 15 seconds it finds deliveries whose JMS message must have been
+ * lost — a retry well past its time, a claim that expired (the worker died mid-call), a queued one not looked at
+ * for five minutes, a blocked one whose predecessors have all finished — and sends their message again. The row
+ * decides what happens, so a message sent twice does no harm. Each hub instance sweeps; that too is harmless.
+ */
+@Singleton
+public class DeliverySweeper {
+
+    private static final Logger LOG = Logger.getLogger(DeliverySweeper.class.getName());
+    private static final int BATCH = 500;
+    private static final String UNFINISHED = "('QUEUED','BLOCKED','IN_FLIGHT','RETRYING')";
+
+    @PersistenceContext(unitName = "connector")
+    EntityManager em;
+
+    @Inject
+    DeliveryStore store;
+
+    @Inject
+    TenantContext tenant;
+
+    @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false, info = "delivery sweeper")
+    void sweep() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try {
+            int resent = 0;
+            resent += resend(candidates("state = 'RETRYING' AND next_attempt_at < ?", now.minusSeconds(60)));
+            resent += resend(candidates("state = 'IN_FLIGHT' AND in_flight_until < ?", now));
+            resent += resend(candidates("state = 'QUEUED' AND last_enqueued_at < ?", now.minusMinutes(5)));
+            resent += resend(candidates("state = 'BLOCKED' AND last_enqueued_at < ? AND NOT EXISTS (SELECT 1 FROM "
+                    + "con_delivery e WHERE e.connector_id = d.connector_id AND e.entity_key = d.entity_key AND "
+                    + "e.id < d.id AND e.state IN " + UNFINISHED + ")", now.minusSeconds(30)));
+            if (resent > 0) {
+                int count = resent;
+                LOG.info(() -> "Delivery sweeper sent " + count + " deliveries on again");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Delivery sweep failed; the next one will try again", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> candidates(String where, OffsetDateTime bound) {
+        return Tenancy.acrossTenants(em, "SELECT d.id, d.tenant_id FROM con_delivery d WHERE " + where
+                + " ORDER BY d.id").setParameter(1, bound).setMaxResults(BATCH).getResultList();
+    }
+
+    private int resend(List<Object[]> rows) {
+        int resent = 0;
+        for (Object[] row : rows) {
+            tenant.set((String) row[1]);
+            if (store.resend(((Number) row[0]).longValue())) {
+                resent++;
+            }
+        }
+        return resent;
+    }
+}

@@ -1,0 +1,146 @@
+package org.hms.hub.connector.boundary;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.PersistenceException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.hms.hub.connector.control.inbound.Inbound;
+import org.hms.hub.connector.control.inbound.WebhookIntake;
+import org.hms.hub.connector.control.inbound.WebhookVerifier;
+import org.hms.hub.connector.entity.InboundReceipt;
+import org.hms.hub.model.connector.ConnectorStatus;
+import org.hms.hub.model.sync.WebhookAck;
+import org.hms.hub.platform.problem.ProblemException;
+
+/**
+ * {@code POST /api/webhooks/{connectorId}}: webhooks from external systems. No bearer token — the signature made
+ * with the connector's secret is the authentication ({@link WebhookVerifier}). In order: body within
+ * {@code hub.webhooks.max-body-bytes} (default 1 MiB, else 413), a connector that takes webhooks (else 404),
+ * signature and timestamp (401; 400 for missing headers), JSON (400), connector switched on (409, so the sender
+ * retries later). Then the item is receipted and queued durably, and only then answered 202 with the receipt id.
+ * A webhook id received before is answered 202 with {@code duplicate: true} and not processed again.
+ */
+@Path("webhooks/{connectorId}")
+@RequestScoped
+@PermitAll
+public class WebhooksResource {
+
+    private final int maxBytes = ConfigProvider.getConfig()
+            .getOptionalValue("hub.webhooks.max-body-bytes", Integer.class).orElse(1024 * 1024);
+
+    @Inject
+    WebhookIntake intake;
+
+    @Inject
+    Inbound inbound;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(@PathParam("connectorId") long connectorId, @Context HttpHeaders headers,
+                            @Context HttpServletRequest request, InputStream body) {
+        String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && parseLong(length) > maxBytes) {
+            throw tooLarge();
+        }
+        byte[] bytes = read(body);
+        WebhookIntake.Target target = intake.target(connectorId).orElseThrow(() -> new ProblemException(404,
+                "No webhook endpoint", "Connector " + connectorId + " does not exist or does not take webhooks."));
+        WebhookVerifier.Verified verified;
+        try {
+            verified = WebhookVerifier.verify(target.style(), lowerCase(headers), bytes, target.secrets(), Instant.now());
+        } catch (WebhookVerifier.Refused e) {
+            intake.refused(connectorId, e.status(), e.getMessage(), request.getRemoteAddr());
+            throw new ProblemException(e.status(), e.status() == 401 ? "Webhook signature refused" : "Webhook malformed",
+                    e.getMessage());
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        JsonValue parsed;
+        try (var reader = jakarta.json.Json.createReader(new StringReader(text))) {
+            parsed = reader.readValue();
+        } catch (jakarta.json.JsonException e) {
+            intake.refused(connectorId, 400, "Body is not JSON", request.getRemoteAddr());
+            throw new ProblemException(400, "Malformed JSON", "The webhook body is not valid JSON: " + e.getMessage());
+        }
+        if (target.status() == ConnectorStatus.INACTIVE) {
+            throw new ProblemException(409, "Connector switched off", "Connector " + connectorId
+                    + " is switched off; the webhook was not accepted. Send it again once the connector is active.",
+                    Map.of("Retry-After", "60"));
+        }
+        String externalId = verified.webhookId() != null ? verified.webhookId() : eventId(parsed, bytes);
+        Inbound.Accepted accepted;
+        try {
+            accepted = inbound.accept(connectorId, InboundReceipt.Source.WEBHOOK, "webhook:" + externalId, text,
+                    parsed, target.shape(), null);
+        } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
+            // The same webhook id accepted concurrently by another request: that one won.
+            Optional<Inbound.Accepted> existing = inbound.existing(connectorId, "webhook:" + externalId);
+            accepted = existing.orElseThrow(() -> e);
+        }
+        return Response.accepted(new WebhookAck(java.util.UUID.fromString(accepted.receiptId()), accepted.duplicate(),
+                accepted.receivedAt())).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Stripe-style senders carry the event id in the body; failing that, the body's digest identifies it. */
+    private static String eventId(JsonValue parsed, byte[] bytes) {
+        if (parsed instanceof jakarta.json.JsonObject o && o.get("id") instanceof jakarta.json.JsonString id) {
+            return id.getString();
+        }
+        return "sha256:" + Inbound.sha256(bytes);
+    }
+
+    private byte[] read(InputStream body) {
+        try (InputStream in = body) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw tooLarge();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new ProblemException(400, "Body unreadable", "The request body could not be read: " + e.getMessage());
+        }
+    }
+
+    private ProblemException tooLarge() {
+        return new ProblemException(413, "Payload too large", "A webhook body may have at most " + maxBytes + " bytes.");
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static Map<String, String> lowerCase(HttpHeaders headers) {
+        Map<String, String> map = new HashMap<>();
+        headers.getRequestHeaders().forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                map.put(k.toLowerCase(Locale.ROOT), v.get(0));
+            }
+        });
+        return map;
+    }
+}

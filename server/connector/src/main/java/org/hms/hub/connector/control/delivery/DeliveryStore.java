@@ -1,0 +1,274 @@
+package org.hms.hub.connector.control.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+import org.hms.hub.connector.control.ConnectorRegistry;
+import org.hms.hub.connector.control.outbound.ResolvedConnector;
+import org.hms.hub.connector.entity.Connector;
+import org.hms.hub.connector.entity.DeadLetter;
+import org.hms.hub.connector.entity.Delivery;
+import org.hms.hub.connector.entity.Subscription;
+import org.hms.hub.model.connector.ConnectorStatus;
+import org.hms.hub.model.event.SyncEvent;
+import org.hms.hub.model.sync.DeadLetterReason;
+import org.hms.hub.model.sync.DeliveryState;
+import org.hms.hub.platform.messaging.EventPublisher;
+import org.hms.hub.platform.messaging.WorkQueues;
+import org.hms.hub.platform.tenancy.Tenancy;
+import org.hms.hub.platform.tenancy.TenantContext;
+
+/**
+ * The delivery state machine, one short transaction per step so that no transaction spans an HTTP call:
+ * {@link #create} (with the work that caused it), {@link #claim} before the call, {@link #finish} after it.
+ * The database row is the truth; a JMS message on {@code hub.deliveries} only says "look at delivery n", so a
+ * duplicate or late message does no harm and a lost one is re-sent by the {@code DeliverySweeper}.
+ */
+@ApplicationScoped
+public class DeliveryStore {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryStore.class.getName());
+    /** How long a claimed attempt may take beyond the connector's timeout before another worker may take over. */
+    private static final long CLAIM_MARGIN_SECONDS = 30;
+    /** How long deliveries to a switched-off connector wait before they look again. */
+    private static final long INACTIVE_WAIT_MILLIS = 30_000;
+    /** How often a message is sent on while the row does not show its transaction's change yet (about 20 s). */
+    private static final int MAX_HOPS = 25;
+
+    @PersistenceContext(unitName = "connector")
+    EntityManager em;
+
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    WorkQueues queues;
+
+    @Inject
+    EventPublisher events;
+
+    @Inject
+    ConnectorRegistry registry;
+
+    @Inject
+    Circuits circuits;
+
+    /** Records a delivery and queues it, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Delivery create(Delivery delivery) {
+        tenancy.bind(em).persist(delivery);
+        em.flush();
+        queues.delivery(tenant.current(), group(delivery), delivery.id(), delivery.version(), 0, 0);
+        return delivery;
+    }
+
+    /** Puts a message for the delivery on the queue again (replays, the sweeper, released successors). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(Delivery delivery, long delayMillis) {
+        delivery.enqueued();
+        em.flush(); // the version the message names is the one this transaction commits
+        queues.delivery(tenant.current(), group(delivery), delivery.id(), delivery.version(), 0, delayMillis);
+    }
+
+    /** Sends the delivery's message again if it is still unfinished (the sweeper's way back in). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean resend(long id) {
+        Delivery d = tenancy.bind(em).find(Delivery.class, id);
+        if (d == null || d.state().isFinal()) {
+            return false;
+        }
+        enqueue(d, 0);
+        return true;
+    }
+
+    static String group(Delivery d) {
+        return "c" + d.connectorId() + ":" + d.entityKey();
+    }
+
+    /**
+     * Claims the delivery for one attempt, or says why not ({@code null}): finished already, being sent by
+     * another worker, waiting behind an earlier change of its entity (BLOCKED), its target gone (dead letter),
+     * the connector switched off or its circuit open (postponed, no attempt counted).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Attempt claim(long id, long version, int hops, String group) {
+        Delivery d = tenancy.bind(em).find(Delivery.class, id);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (d == null || d.version() < version) {
+            // The message of a two-phase commit can arrive before its database change is visible: look again
+            // shortly (the sweeper takes over should the change never become visible).
+            if (hops < MAX_HOPS && group != null) {
+                queues.delivery(tenant.current(), group, id, version, hops + 1, 50L * (hops + 1));
+            }
+            return null;
+        }
+        if (d.state().isFinal()) {
+            return null;
+        }
+        if (d.state() == DeliveryState.IN_FLIGHT && d.inFlightUntil() != null && d.inFlightUntil().isAfter(now)) {
+            return null;
+        }
+        long earlier = em.createNamedQuery(Delivery.EARLIER_UNFINISHED, Long.class)
+                .setParameter("connectorId", d.connectorId()).setParameter("entityKey", d.entityKey())
+                .setParameter("id", d.id()).setParameter("unfinished", Delivery.UNFINISHED).getSingleResult();
+        if (earlier > 0) {
+            if (d.state() != DeliveryState.BLOCKED) {
+                d.blocked();
+            }
+            return null;
+        }
+        Connector connector = em.find(Connector.class, d.connectorId());
+        if (connector == null) {
+            dead(d, DeadLetterReason.NO_TARGET, null, "The connector " + d.connectorId() + " no longer exists.",
+                    Map.of());
+            return null;
+        }
+        if (d.subscriptionId() != null) {
+            Subscription s = em.find(Subscription.class, d.subscriptionId());
+            if (s == null || !s.enabled()) {
+                dead(d, s == null ? DeadLetterReason.NO_TARGET : DeadLetterReason.GONE, null, s == null
+                        ? "The subscription " + d.subscriptionId() + " was deleted."
+                        : "The subscription is switched off" + (s.disabledReason() != null ? ": " + s.disabledReason()
+                        : "."), Map.of());
+                return null;
+            }
+        }
+        if (connector.status() == ConnectorStatus.INACTIVE) {
+            postpone(d, now.plusNanos(INACTIVE_WAIT_MILLIS * 1_000_000));
+            return null;
+        }
+        Instant wait = circuits.of(tenant.current(), d.connectorId()).permit(Instant.now());
+        if (wait != null) {
+            postpone(d, OffsetDateTime.ofInstant(wait, ZoneOffset.UTC)
+                    .plusNanos(ThreadLocalRandom.current().nextLong(1_000_000_000L)));
+            return null;
+        }
+        ResolvedConnector resolved = registry.resolve(d.connectorId());
+        d.inFlight(now.plusNanos(resolved.timeoutMs() * 1_000_000L).plusSeconds(CLAIM_MARGIN_SECONDS));
+        return new Attempt(tenant.current(), d.id(), d.attempts(), resolved, d.method(),
+                DeliverySender.target(resolved, d.path()), d.eventType(), d.entityKey(), d.idempotencyKey(),
+                d.payload(), d.createdAt(), RetryPolicy.of(connector.settings().retryAttempts(),
+                connector.settings().retryBackoffMs()));
+    }
+
+    private void postpone(Delivery d, OffsetDateTime at) {
+        d.postpone(at);
+        enqueue(d, Math.max(1, java.time.Duration.between(OffsetDateTime.now(ZoneOffset.UTC), at).toMillis()));
+    }
+
+    /** Records an attempt's outcome: delivered, another attempt later, or a dead letter. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void finish(Attempt a, Outcome o) {
+        Delivery d = tenancy.bind(em).find(Delivery.class, a.deliveryId());
+        if (d == null || d.state() != DeliveryState.IN_FLIGHT || d.attempts() != a.attemptNo()) {
+            LOG.fine(() -> a + " finished after another worker took it over; its outcome is not recorded");
+            return;
+        }
+        CircuitBreaker breaker = circuits.of(tenant.current(), d.connectorId());
+        RetryPolicy.Verdict verdict = o.verdict();
+        // A refusal (4xx) is the system answering: for the breaker it counts as up.
+        CircuitBreaker.Transition transition = breaker.record(verdict != RetryPolicy.Verdict.RETRY, Instant.now());
+        circuitEvent(d.connectorId(), transition, o);
+        switch (verdict) {
+            case DELIVERED -> {
+                d.delivered(o.status());
+                synced(d.connectorId());
+                events.publish(SyncEvent.of(tenant.current(), "DeliverySucceeded", "system", d.connectorId(),
+                        "Delivery", Long.toString(d.id()), "success", null, details(d, o)));
+                releaseNext(d);
+            }
+            case RETRY -> {
+                if (a.policy().exhausted(d.attempts())) {
+                    dead(d, DeadLetterReason.RETRIES_EXHAUSTED, o.status(), "Gave up after " + d.attempts()
+                            + " attempts; last: " + o.error(), o.sentHeaders());
+                } else {
+                    long delay = a.policy().delayMillis(d.attempts(), o.retryAfterMillis(),
+                            ThreadLocalRandom.current()::nextDouble);
+                    d.retryAt(OffsetDateTime.now(ZoneOffset.UTC).plusNanos(delay * 1_000_000L), o.status(), o.error());
+                    enqueue(d, delay);
+                }
+            }
+            case REJECTED -> dead(d, DeadLetterReason.REJECTED, o.status(), o.error(), o.sentHeaders());
+            case GONE -> {
+                dead(d, DeadLetterReason.GONE, o.status(), o.error(), o.sentHeaders());
+                if (d.subscriptionId() != null) {
+                    Subscription s = em.find(Subscription.class, d.subscriptionId());
+                    if (s != null && s.enabled()) {
+                        s.disable("The target answered 410 Gone to delivery " + d.id() + ".");
+                        events.publish(SyncEvent.of(tenant.current(), "SubscriptionDisabled", "system",
+                                d.connectorId(), "Subscription", Long.toString(s.id()), "success",
+                                "410 Gone", Map.of("eventType", s.eventType())));
+                    }
+                }
+            }
+            default -> throw new IllegalStateException(verdict.name());
+        }
+    }
+
+    /** Gives a delivery up: a dead letter for review, and the entity's next change may go. */
+    void dead(Delivery d, DeadLetterReason reason, Integer status, String error, Map<String, String> headers) {
+        d.dead(status, error);
+        DeadLetter letter = new DeadLetter(d.connectorId(), DeadLetter.Kind.DELIVERY, d.id(), d.receiptId(),
+                d.eventType(), d.entityKey(), reason, error, status, d.attempts(),
+                org.hms.hub.platform.json.Json.JSONB.toJson(headers), d.payload());
+        em.persist(letter);
+        em.flush();
+        Map<String, String> details = details(d, null);
+        details.put("deadLetterId", Long.toString(letter.id()));
+        details.put("reason", reason.name());
+        events.publish(SyncEvent.of(tenant.current(), "DeliveryDeadLettered", "system", d.connectorId(), "Delivery",
+                Long.toString(d.id()), "failure", error, details));
+        releaseNext(d);
+    }
+
+    private void releaseNext(Delivery d) {
+        em.createNamedQuery(Delivery.NEXT_BLOCKED, Delivery.class).setParameter("connectorId", d.connectorId())
+                .setParameter("entityKey", d.entityKey()).setMaxResults(1).getResultStream().findFirst()
+                .ifPresent(next -> enqueue(next, 0));
+    }
+
+    /** Advances the connector's last-sync time, at most about once a second, without touching its version. */
+    public void synced(long connectorId) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Tenancy.acrossTenants(em, "UPDATE con_connector SET last_synced_at = ? WHERE id = ? AND tenant_id = ?"
+                        + " AND (last_synced_at IS NULL OR last_synced_at < ?)")
+                .setParameter(1, now).setParameter(2, connectorId).setParameter(3, tenant.current())
+                .setParameter(4, now.minusSeconds(1)).executeUpdate();
+    }
+
+    private void circuitEvent(long connectorId, CircuitBreaker.Transition t, Outcome o) {
+        if (t == CircuitBreaker.Transition.NONE) {
+            return;
+        }
+        events.publish(SyncEvent.of(tenant.current(), t == CircuitBreaker.Transition.OPENED ? "CircuitOpened"
+                        : "CircuitClosed", "system", connectorId, "Connector", Long.toString(connectorId),
+                t == CircuitBreaker.Transition.OPENED ? "failure" : "success",
+                t == CircuitBreaker.Transition.OPENED ? o.error() : null, Map.of()));
+    }
+
+    private static Map<String, String> details(Delivery d, Outcome o) {
+        Map<String, String> details = new HashMap<>();
+        details.put("eventType", d.eventType());
+        details.put("entityKey", d.entityKey());
+        details.put("attempts", Integer.toString(d.attempts()));
+        details.put("payloadSha256", org.hms.hub.connector.control.inbound.Inbound.sha256(
+                d.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        if (o != null && o.status() != null) {
+            details.put("httpStatus", Integer.toString(o.status()));
+            details.put("latencyMs", Long.toString(o.latencyNanos() / 1_000_000));
+        }
+        return details;
+    }
+}

@@ -1,0 +1,15 @@
+package org.hms.hub.connector.control.delivery;
+
+import java.util.Map;
+
+/**
+ * What one attempt got: the HTTP status ({@code null} when no answer came), the {@code Retry-After} asked for,
+ * the error in words, the time to the answer, and the headers sent (secrets masked) for a dead letter.
+ */
+public record Outcome(Integer status, Long retryAfterMillis, String error, long latencyNanos,
+                      Map<String, String> sentHeaders) {
+
+    public RetryPolicy.Verdict verdict() {
+        return status == null ? RetryPolicy.Verdict.RETRY : RetryPolicy.classify(status);
+    }
+}

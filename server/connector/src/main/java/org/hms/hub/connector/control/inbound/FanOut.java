@@ -1,0 +1,140 @@
+package org.hms.hub.connector.control.inbound;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.StringReader;
+import java.util.Map;
+import org.hms.hub.connector.control.ConnectorViews;
+import org.hms.hub.connector.control.delivery.DeliveryStore;
+import org.hms.hub.connector.entity.Connector;
+import org.hms.hub.connector.entity.DeadLetter;
+import org.hms.hub.connector.entity.Delivery;
+import org.hms.hub.connector.entity.InboundReceipt;
+import org.hms.hub.connector.entity.Subscription;
+import org.hms.hub.model.event.SyncEvent;
+import org.hms.hub.model.sync.DeadLetterReason;
+import org.hms.hub.platform.json.Json;
+import org.hms.hub.platform.messaging.EventPublisher;
+import org.hms.hub.platform.tenancy.Tenancy;
+import org.hms.hub.platform.tenancy.TenantContext;
+import org.hms.hub.platform.transform.PayloadTransformer;
+
+/**
+ * Processes one inbound item (seed 004's fan-out): reads its event type, payload and entity key, and creates one
+ * delivery for every enabled subscription to that type — transformed by the subscription's mapping when it
+ * names one — in one transaction with the receipt's change of state. Each subscriber then succeeds, retries and
+ * dead-letters on its own. An item that cannot be read, or a payload a mapping cannot transform, becomes a dead
+ * letter with the reason; nothing is dropped.
+ */
+@ApplicationScoped
+public class FanOut {
+
+    @PersistenceContext(unitName = "connector")
+    EntityManager em;
+
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    DeliveryStore deliveries;
+
+    @Inject
+    PayloadTransformer transformer;
+
+    @Inject
+    EventPublisher events;
+
+    @Transactional
+    public void process(long connectorId, String receiptId, String body) {
+        InboundReceipt receipt = tenancy.bind(em).find(InboundReceipt.class, receiptId);
+        if (receipt == null) {
+            // With two-phase commit the message can arrive before the receipt is visible: roll back, and the
+            // broker delivers it again after its redelivery delay (ten times, then hub.dlq and a dead letter).
+            throw new IllegalStateException("Receipt " + receiptId + " of connector " + connectorId
+                    + " is not visible yet; the message will be redelivered");
+        }
+        if (receipt.state() != InboundReceipt.State.RECEIVED) {
+            return; // redelivered after it was processed
+        }
+        Connector source = em.find(Connector.class, connectorId);
+        InboundShape shape = source == null ? InboundShape.DEFAULT
+                : InboundShape.of(ConnectorViews.config(source.settings()));
+        InboundShape.Read read;
+        try {
+            read = shape.read(parse(body));
+        } catch (IllegalArgumentException | jakarta.json.JsonException e) {
+            receipt.failed();
+            inboundDead(connectorId, receipt.id(), null, null, DeadLetterReason.INVALID_PAYLOAD,
+                    "The item cannot be processed: " + e.getMessage(), Map.of("receiptId", receipt.id()), body);
+            return;
+        }
+        String entityKey = read.entityKey() != null ? read.entityKey() : receipt.id();
+        int created = fanOut(connectorId, receipt.id(), read.eventType(), read.payload().toString(), entityKey,
+                receipt.syncJobId(), null);
+        receipt.processed(read.eventType(), entityKey, created);
+        deliveries.synced(connectorId);
+    }
+
+    /**
+     * One delivery per enabled subscriber of the event type (the source connector excluded), or only for the
+     * subscription {@code only}. Idempotent: a subscriber that has this item's delivery already gets no second.
+     *
+     * @return how many deliveries were created
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int fanOut(long sourceConnectorId, String receiptId, String eventType, String payload, String entityKey,
+                      String syncJobId, Long only) {
+        int created = 0;
+        for (Subscription s : tenancy.bind(em).createNamedQuery(Subscription.FOR_TYPE, Subscription.class)
+                .setParameter("eventType", eventType).getResultList()) {
+            if (s.connectorId() == sourceConnectorId || (only != null && s.id() != only)) {
+                continue;
+            }
+            String key = receiptId + ":" + s.id();
+            boolean exists = em.createNamedQuery(Delivery.BY_KEY, Delivery.class).setParameter("connectorId",
+                    s.connectorId()).setParameter("key", key).getResultStream().findAny().isPresent();
+            if (exists) {
+                continue;
+            }
+            String out = payload;
+            if (s.mappingId() != null) {
+                PayloadTransformer.Result result = transformer.transform(s.mappingId(), payload);
+                if (!result.ok()) {
+                    inboundDead(s.connectorId(), receiptId, eventType, entityKey, DeadLetterReason.MAPPING_FAILED,
+                            "Mapping " + s.mappingId() + " failed: " + String.join("; ", result.errors()),
+                            Map.of("receiptId", receiptId, "subscriptionId", Long.toString(s.id()),
+                                    "sourceConnectorId", Long.toString(sourceConnectorId)), payload);
+                    continue;
+                }
+                out = result.output();
+            }
+            deliveries.create(new Delivery(s.connectorId(), s.id(), receiptId, syncJobId, eventType, entityKey, key,
+                    s.method(), s.path(), out));
+            created++;
+        }
+        return created;
+    }
+
+    private void inboundDead(long connectorId, String receiptId, String eventType, String entityKey,
+                             DeadLetterReason reason, String error, Map<String, String> headers, String payload) {
+        DeadLetter letter = new DeadLetter(connectorId, DeadLetter.Kind.INBOUND, null, receiptId, eventType, entityKey,
+                reason, error, null, 1, Json.JSONB.toJson(headers), payload);
+        tenancy.bind(em).persist(letter);
+        em.flush();
+        events.publish(SyncEvent.of(tenant.current(), "InboundRejected", "system", connectorId, "DeadLetter",
+                Long.toString(letter.id()), "failure", error, Map.of("reason", reason.name(), "receiptId", receiptId)));
+    }
+
+    static JsonValue parse(String body) {
+        try (var reader = jakarta.json.Json.createReader(new StringReader(body))) {
+            return reader.readValue();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.hms.hub.connector.control.inbound;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.hms.hub.connector.entity.InboundReceipt;
+import org.hms.hub.connector.entity.InboundReceipt.Source;
+import org.hms.hub.model.event.SyncEvent;
+import org.hms.hub.platform.messaging.EventPublisher;
+import org.hms.hub.platform.messaging.Jms;
+import org.hms.hub.platform.messaging.WorkQueues;
+import org.hms.hub.platform.tenancy.Tenancy;
+import org.hms.hub.platform.tenancy.TenantContext;
+
+/**
+ * The one door into the hub for inbound items (webhooks, polled records, queue messages, manual syncs): records
+ * a receipt and puts the item on {@code hub.inbound} in one transaction, so an item is either durably queued
+ * and receipted, or neither. An item whose external id the connector has sent before is acknowledged as a
+ * duplicate and not queued again.
+ */
+@ApplicationScoped
+public class Inbound {
+
+    static final int MAX_EXTERNAL_ID = 400;
+
+    @PersistenceContext(unitName = "connector")
+    EntityManager em;
+
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    WorkQueues queues;
+
+    @Inject
+    EventPublisher events;
+
+    public record Accepted(String receiptId, boolean duplicate, OffsetDateTime receivedAt) {
+    }
+
+    /**
+     * Receipts and enqueues an item of the current tenant. When the same item is being accepted concurrently the
+     * unique key fails this transaction with a persistence exception; the caller then finds it with
+     * {@link #existing}.
+     *
+     * @param parsed the body as JSON (already checked by the caller)
+     */
+    @Transactional
+    public Accepted accept(long connectorId, Source source, String externalId, String body, JsonValue parsed,
+                           InboundShape shape, String syncJobId) {
+        String external = externalId(externalId);
+        Optional<Accepted> existing = find(connectorId, external);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String eventType = null;
+        String entityKey = null;
+        try {
+            InboundShape.Read read = shape.read(parsed);
+            eventType = read.eventType();
+            entityKey = read.entityKey();
+        } catch (IllegalArgumentException e) {
+            // processed (and dead-lettered with the reason) by the fan-out, where it can be reviewed
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        InboundReceipt receipt = new InboundReceipt(connectorId, source, external, eventType, entityKey,
+                sha256(bytes), bytes.length, syncJobId);
+        tenancy.bind(em).persist(receipt);
+        em.flush();
+        Map<String, String> properties = new HashMap<>();
+        properties.put(Jms.PROP_CONNECTOR, Long.toString(connectorId));
+        properties.put(Jms.PROP_RECEIPT, receipt.id());
+        properties.put(Jms.PROP_SOURCE, source.name());
+        properties.put(Jms.PROP_SYNC_JOB, syncJobId);
+        queues.inbound(tenant.current(), "c" + connectorId + ":" + (entityKey != null ? entityKey : receipt.id()),
+                body, properties);
+        if (source == Source.WEBHOOK) {
+            events.publish(SyncEvent.of(tenant.current(), "WebhookReceived", "connector:" + connectorId, connectorId,
+                    "Receipt", receipt.id(), "success", null, Map.of("externalId", external, "eventType",
+                            eventType == null ? "" : eventType, "payloadSha256", receipt.payloadSha256(),
+                            "bytes", Integer.toString(bytes.length))));
+        }
+        return new Accepted(receipt.id(), false, receipt.receivedAt());
+    }
+
+    @Transactional
+    public Optional<Accepted> existing(long connectorId, String externalId) {
+        return find(connectorId, externalId(externalId));
+    }
+
+    private Optional<Accepted> find(long connectorId, String external) {
+        return tenancy.bind(em).createNamedQuery(InboundReceipt.BY_EXTERNAL_ID, InboundReceipt.class)
+                .setParameter("connectorId", connectorId).setParameter("externalId", external).getResultStream()
+                .findFirst().map(r -> new Accepted(r.id(), true, r.receivedAt()));
+    }
+
+    /** External ids longer than the column are kept as their digest. */
+    static String externalId(String id) {
+        return id.length() <= MAX_EXTERNAL_ID ? id : "sha256:" + sha256(id.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
