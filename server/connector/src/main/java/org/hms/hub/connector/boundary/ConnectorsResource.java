@@ -60,6 +60,9 @@ public class ConnectorsResource {
     @Inject
     org.hms.hub.connector.control.SyncStatuses statuses;
 
+    @Inject
+    org.hms.hub.connector.control.SyncJobs syncJobs;
+
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(ConnectorRequest request, @Context UriInfo uri) {
@@ -134,6 +137,28 @@ public class ConnectorsResource {
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     public org.hms.hub.model.sync.SyncStatus status(@PathParam("id") long id) {
         return statuses.of(id);
+    }
+
+    /**
+     * Starts a manual sync: 202 and the job ({@code Location: /api/sync-jobs/{id}}); 200 and the running job when
+     * one of the same mode runs already.
+     */
+    @POST
+    @Path("{id}/sync")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    public Response sync(@PathParam("id") long id, org.hms.hub.model.sync.SyncRequest request, @Context UriInfo uri) {
+        org.hms.hub.connector.control.SyncJobs.Started started = syncJobs.start(id, request);
+        java.net.URI location = uri.getBaseUriBuilder().path("sync-jobs").path(started.job().id().toString()).build();
+        return (started.created() ? Response.accepted(started.job()) : Response.ok(started.job()))
+                .location(location).build();
+    }
+
+    /** The connector's last 20 sync jobs, newest first. */
+    @GET
+    @Path("{id}/sync-jobs")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    public java.util.List<org.hms.hub.model.sync.SyncJobView> syncJobs(@PathParam("id") long id) {
+        return syncJobs.recent(id);
     }
 
     private static ConnectorRequest required(ConnectorRequest request) {

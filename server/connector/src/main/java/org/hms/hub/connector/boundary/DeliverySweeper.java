@@ -47,6 +47,14 @@ public class DeliverySweeper {
             resent += resend(candidates("state = 'BLOCKED' AND last_enqueued_at < ? AND NOT EXISTS (SELECT 1 FROM "
                     + "con_delivery e WHERE e.connector_id = d.connector_id AND e.entity_key = d.entity_key AND "
                     + "e.id < d.id AND e.state IN " + UNFINISHED + ")", now.minusSeconds(30)));
+            int abandoned = Tenancy.acrossTenants(em, "UPDATE con_sync_job SET state = 'FAILED', finished_at = ?, error = "
+                    + "'Interrupted: the hub stopped while the job ran. Start it again; syncs are idempotent.' WHERE "
+                    + "(state = 'RUNNING' AND heartbeat_at < ?) OR (state = 'QUEUED' AND created_at < ?)")
+                    .setParameter(1, now).setParameter(2, now.minusMinutes(5)).setParameter(3, now.minusMinutes(5))
+                    .executeUpdate();
+            if (abandoned > 0) {
+                LOG.warning(() -> abandoned + " sync jobs were interrupted by a stop of the hub and are marked failed");
+            }
             if (resent > 0) {
                 int count = resent;
                 LOG.info(() -> "Delivery sweeper sent " + count + " deliveries on again");

@@ -159,6 +159,12 @@ public class ConnectorRegistry {
         return new org.hms.hub.model.connector.ConnectionTestReport(result, connector.status(), history);
     }
 
+    /** The connector's free-form config. */
+    @Transactional
+    public java.util.Map<String, Object> config(long id) {
+        return ConnectorViews.config(find(id).settings());
+    }
+
     /** The connector with its secrets, for an outbound call. */
     @Transactional
     public org.hms.hub.connector.control.outbound.ResolvedConnector resolve(long id) {

@@ -45,6 +45,11 @@ final class ConnectorValidation {
         errors.check(d.healthPath == null || (d.healthPath.startsWith("/") && d.healthPath.length() <= 500
                 && !d.healthPath.contains("://")), "healthPath", "A health path starts with '/', e.g. /health.");
         webhook(d, errors);
+        try {
+            org.hms.hub.connector.control.polling.PollConfig.of(d.type, d.config);
+        } catch (IllegalArgumentException e) {
+            errors.add("config.polling", e.getMessage());
+        }
         errors.throwIfAny();
     }
 

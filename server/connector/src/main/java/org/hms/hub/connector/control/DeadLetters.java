@@ -172,6 +172,34 @@ public class DeadLetters {
         return bulk(selection, this::discard);
     }
 
+    /**
+     * Replays the open delivery dead letters of a connector (since a time), for a RESEND_MISSED sync job whose
+     * counts then follow the replayed deliveries. Returns how many were replayed.
+     */
+    @Transactional
+    public int replayForJob(long connectorId, OffsetDateTime since, String jobId) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<DeadLetter> query = cb.createQuery(DeadLetter.class);
+        Root<DeadLetter> root = query.from(DeadLetter.class);
+        query.where(filter(cb, root, connectorId, null, DeadLetterState.OPEN, since, null)).orderBy(cb.asc(root.get("id")));
+        int replayed = 0;
+        for (DeadLetter letter : tenancy.bind(em).createQuery(query).setMaxResults(MAX_BULK).getResultList()) {
+            if (letter.kind() != DeadLetter.Kind.DELIVERY || letter.deliveryId() == null) {
+                continue;
+            }
+            Delivery d = em.find(Delivery.class, letter.deliveryId());
+            if (d == null || d.state() != DeliveryState.DEAD) {
+                continue;
+            }
+            d.requeue(letter.edited() ? letter.payload() : null, jobId);
+            deliveries.enqueue(d, 0);
+            letter.resolve(DeadLetterState.REPLAYED, caller.actor());
+            publish("DeadLetterReplayed", letter, Map.of("syncJobId", jobId));
+            replayed++;
+        }
+        return replayed;
+    }
+
     /** Records an inbound item the broker gave up on. */
     @Transactional
     public void unprocessable(long connectorId, String receiptId, String payload, String error) {

@@ -250,6 +250,11 @@ public class Delivery {
         this.lastEnqueuedAt = updatedAt;
     }
 
+    /** Counts the delivery to a sync job from now on. */
+    public void adopt(String syncJobId) {
+        this.syncJobId = syncJobId;
+    }
+
     public void discarded() {
         this.state = DeliveryState.DISCARDED;
         this.updatedAt = now();

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
@@ -91,6 +92,20 @@ public class DeliveryStore {
         }
         enqueue(d, 0);
         return true;
+    }
+
+    /** Sends now the connector's deliveries that wait for a retry (a RESEND_MISSED job); returns how many. */
+    @Transactional
+    public int kick(long connectorId, OffsetDateTime since, String jobId) {
+        List<Delivery> waiting = tenancy.bind(em).createNamedQuery(Delivery.STUCK_FOR, Delivery.class)
+                .setParameter("connectorId", connectorId).setParameter("unfinished", List.of(DeliveryState.RETRYING))
+                .setParameter("since", since != null ? since : OffsetDateTime.parse("2000-01-01T00:00:00Z"))
+                .setMaxResults(5_000).getResultList();
+        for (Delivery d : waiting) {
+            d.adopt(jobId);
+            enqueue(d, 0);
+        }
+        return waiting.size();
     }
 
     static String group(Delivery d) {

@@ -1,0 +1,82 @@
+package org.hms.hub.connector.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hms.hub.connector.control.polling.PollConfig;
+import org.hms.hub.connector.control.polling.PollLeases;
+import org.hms.hub.connector.control.polling.PollRunner;
+import org.hms.hub.model.connector.ConnectorType;
+import org.hms.hub.platform.json.Json;
+import org.hms.hub.platform.tenancy.Tenancy;
+import org.hms.hub.platform.tenancy.TenantContext;
+
+/**
+ * Every five seconds: for each active connector with {@code polling} in its config that is due, claim its lease
+ * through the database (so one instance of a cluster polls it) and poll it on a managed thread.
+ */
+@Singleton
+public class PollScheduler {
+
+    private static final Logger LOG = Logger.getLogger(PollScheduler.class.getName());
+    /** This hub instance, as a lease owner. */
+    static final String OWNER = "hub-" + UUID.randomUUID();
+
+    @PersistenceContext(unitName = "connector")
+    EntityManager em;
+
+    @Inject
+    PollLeases leases;
+
+    @Inject
+    PollRunner runner;
+
+    @Inject
+    TenantContext tenant;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false, info = "poll scheduler")
+    @SuppressWarnings("unchecked")
+    void tick() {
+        try {
+            List<Object[]> rows = Tenancy.acrossTenants(em, "SELECT id, tenant_id, connector_type, config FROM "
+                    + "con_connector WHERE status = 'ACTIVE' AND config LIKE '%\"polling\"%'").getResultList();
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            for (Object[] row : rows) {
+                long id = ((Number) row[0]).longValue();
+                String tenantId = (String) row[1];
+                PollConfig config;
+                try {
+                    config = PollConfig.of(ConnectorType.valueOf((String) row[2]),
+                            Json.JSONB.fromJson((String) row[3], Map.class));
+                } catch (RuntimeException e) {
+                    LOG.fine(() -> "Connector " + id + " has unusable polling settings: " + e.getMessage());
+                    continue;
+                }
+                if (config == null) {
+                    continue;
+                }
+                tenant.set(tenantId);
+                leases.create(tenantId, id);
+                if (leases.claim(id, OWNER, now, now.plusSeconds(120))) {
+                    executor.submit(() -> runner.run(tenantId, id, OWNER));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Poll scheduling failed; the next tick tries again", e);
+        }
+    }
+}
