@@ -44,14 +44,15 @@ import org.junit.jupiter.api.Test;
 class ConsoleScreensIT {
 
     private static final String ADMIN_PASSWORD = "Console-IT-Admin-Pw-63";
-    private static RunningHub hub;
+    private static org.hms.hub.testsupport.LaunchedHub hub;
     private static FakePeer lab;
     private static EventThreadGuard guard;
 
     @BeforeAll
     static void hubAndPeer() throws Exception {
         assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (Xvfb): .ci/run provides one");
-        hub = RunningHub.start(ADMIN_PASSWORD);
+        hub = org.hms.hub.testsupport.LaunchedHub.start(java.nio.file.Path.of(System.getProperty("it.data.dir")),
+                ADMIN_PASSWORD);
         lab = FakePeer.start().on("/lab/health", r -> Reply.json(200, "{\"status\":\"UP\"}").after(40));
         SwingUtilities.invokeAndWait(() -> {
             Theme.install(false);

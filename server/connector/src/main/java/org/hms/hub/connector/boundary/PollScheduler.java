@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hms.hub.connector.control.polling.PollConfig;
@@ -30,8 +29,28 @@ import org.hms.hub.platform.tenancy.TenantContext;
 public class PollScheduler {
 
     private static final Logger LOG = Logger.getLogger(PollScheduler.class.getName());
-    /** This hub instance, as a lease owner. */
-    static final String OWNER = "hub-" + UUID.randomUUID();
+    /**
+     * This hub instance as a lease owner: {@code hub.instance-id}, by default the host name and data directory.
+     * It stays the same across restarts, so a restarted instance takes back the leases its previous run held
+     * (a killed instance cannot release them) instead of waiting for them to expire.
+     */
+    static final String OWNER = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getOptionalValue("hub.instance-id", String.class).orElseGet(PollScheduler::defaultInstanceId);
+
+    private boolean ownLeasesReleased;
+
+    static String defaultInstanceId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        String dir = java.nio.file.Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("hub.data-dir", String.class).orElse("data")).toAbsolutePath().normalize().toString();
+        String id = host + ":" + Integer.toHexString(dir.hashCode());
+        return id.length() > 100 ? id.substring(0, 100) : id;
+    }
 
     @PersistenceContext(unitName = "connector")
     EntityManager em;
@@ -52,6 +71,13 @@ public class PollScheduler {
     @SuppressWarnings("unchecked")
     void tick() {
         try {
+            if (!ownLeasesReleased) {
+                int released = leases.releaseAll(OWNER);
+                ownLeasesReleased = true;
+                if (released > 0) {
+                    LOG.info(() -> "Took back " + released + " poll leases of this instance's previous run (" + OWNER + ")");
+                }
+            }
             List<Object[]> rows = Tenancy.acrossTenants(em, "SELECT id, tenant_id, connector_type, config FROM "
                     + "con_connector WHERE status = 'ACTIVE' AND config LIKE '%\"polling\"%'").getResultList();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

@@ -52,6 +52,13 @@ public class PollLeases {
         }
     }
 
+    /** Releases every lease the owner holds (its previous run's, at start-up); returns how many. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int releaseAll(String owner) {
+        return Tenancy.acrossTenants(em, "UPDATE con_poll_state SET lease_owner = NULL, lease_until = NULL WHERE "
+                + "lease_owner = ?").setParameter(1, owner).executeUpdate();
+    }
+
     /** Takes the lease when it is free (or expired) and the connector is due. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean claim(long connectorId, String owner, OffsetDateTime now, OffsetDateTime until) {
