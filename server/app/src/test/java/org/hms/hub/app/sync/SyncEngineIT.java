@@ -321,6 +321,37 @@ class SyncEngineIT {
         assertThat(refused.readEntity(Problem.class).detail()).contains("not finished");
     }
 
+    @Test
+    void takesInboundDataFromQueuesOnTheHubsBrokerAndAnExternalOne() throws Exception {
+        String brokerUrl = "tcp://127.0.0.1:" + System.getProperty("it.broker.port");
+        ConnectorView internal = create(connector("Lab results queue", "http://127.0.0.1:9/lab")
+                .add("config", Json.createObjectBuilder().add("queue", Json.createObjectBuilder()
+                        .add("address", "lab.results"))));
+        ConnectorView external = create(connector("Partner broker", "http://127.0.0.1:9/partner")
+                .add("config", Json.createObjectBuilder().add("queue", Json.createObjectBuilder()
+                        .add("address", "partner.events").add("brokerUrl", brokerUrl))));
+        activate(internal.id());
+        activate(external.id());
+        subscribe("LabResult", target, "/orders");
+
+        try (var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(brokerUrl);
+             var jms = factory.createContext()) {
+            jms.createProducer().send(jms.createQueue("lab.results"),
+                    "{\"type\":\"LabResult\",\"payload\":{\"id\":\"lab-7\",\"version\":1,\"title\":\"CBC\"}}");
+            jms.createProducer().send(jms.createQueue("lab.results"), "not json at all");
+            jms.createProducer().send(jms.createQueue("partner.events"),
+                    "{\"type\":\"LabResult\",\"payload\":{\"id\":\"lab-8\",\"version\":1,\"title\":\"TSH\"}}");
+        }
+
+        Hub.await("both queued results to arrive", Duration.ofSeconds(40),
+                () -> ARRIVALS.containsKey("lab-7") && ARRIVALS.containsKey("lab-8"));
+        Hub.await("the malformed message to become a dead letter", Duration.ofSeconds(20),
+                () -> deadLetters(internal.id()).items().stream().anyMatch(d -> d.reason()
+                        == DeadLetterReason.INVALID_PAYLOAD));
+        assertThat(ARRIVALS.get("lab-7")).containsExactly(1);
+        assertThat(ARRIVALS.get("lab-8")).containsExactly(1);
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     private static void assertRefused(Response response, int status, String detail) {

@@ -50,6 +50,11 @@ final class ConnectorValidation {
         } catch (IllegalArgumentException e) {
             errors.add("config.polling", e.getMessage());
         }
+        try {
+            org.hms.hub.connector.control.queue.QueueTrigger.of(d.config);
+        } catch (IllegalArgumentException e) {
+            errors.add("config.queue", e.getMessage());
+        }
         errors.throwIfAny();
     }
 
