@@ -154,6 +154,15 @@ class SyncEngineIT {
         assertThat(status.circuit()).isEqualTo(CircuitState.CLOSED);
         assertThat(status.oldestUndeliveredSeconds()).isNull();
         assertThat(status.lastSuccessAt()).isNotNull();
+
+        String metrics = Hub.root().path("metrics").queryParam("scope", "application").request().get(String.class);
+        assertThat(metrics.lines().filter(l -> l.startsWith("hub_deliveries") && l.contains("connector=\"" + target
+                + "\"") && l.contains("outcome=\"delivered\"")).toList()).as(metrics).isNotEmpty();
+        assertThat(metrics.lines().anyMatch(l -> l.startsWith("hub_webhooks") && l.contains("outcome=\"accepted\"")))
+                .isTrue();
+        Hub.await("the gauges of the target", Duration.ofSeconds(20), () -> Hub.root().path("metrics")
+                .queryParam("scope", "application").request().get(String.class).lines()
+                .anyMatch(l -> l.startsWith("hub_connector_queued") && l.contains("connector=\"" + target + "\"")));
     }
 
     @Test

@@ -36,6 +36,12 @@ public class DeliverySweeper {
     @Inject
     TenantContext tenant;
 
+    @Inject
+    org.hms.hub.connector.control.ConnectorMetrics metrics;
+
+    @Inject
+    org.hms.hub.connector.control.delivery.Circuits circuits;
+
     @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false, info = "delivery sweeper")
     void sweep() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -62,6 +68,58 @@ public class DeliverySweeper {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Delivery sweep failed; the next one will try again", e);
         }
+    }
+
+    /** Refreshes the per-connector gauges from the database. */
+    @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false, info = "connector metrics")
+    @SuppressWarnings("unchecked")
+    void refreshMetrics() {
+        try {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            java.util.Map<String, long[]> figures = new java.util.HashMap<>();
+            for (Object[] row : (List<Object[]>) Tenancy.acrossTenants(em, "SELECT tenant_id, connector_id, state, "
+                    + "COUNT(*), MIN(created_at) FROM con_delivery WHERE state IN " + UNFINISHED
+                    + " GROUP BY tenant_id, connector_id, state").getResultList()) {
+                long[] f = figures.computeIfAbsent(row[0] + "/" + row[1], k -> new long[5]);
+                long count = ((Number) row[3]).longValue();
+                switch ((String) row[2]) {
+                    case "IN_FLIGHT" -> f[1] += count;
+                    case "RETRYING" -> f[2] += count;
+                    default -> f[0] += count;
+                }
+                long age = row[4] == null ? 0 : java.time.Duration.between(toOffset(row[4]), now).toSeconds();
+                f[3] = Math.max(f[3], age);
+            }
+            for (Object[] row : (List<Object[]>) Tenancy.acrossTenants(em, "SELECT tenant_id, connector_id, COUNT(*) "
+                    + "FROM con_dead_letter WHERE state = 'OPEN' GROUP BY tenant_id, connector_id").getResultList()) {
+                figures.computeIfAbsent(row[0] + "/" + row[1], k -> new long[5])[4] = ((Number) row[2]).longValue();
+            }
+            figures.forEach((key, f) -> {
+                String tenantId = key.substring(0, key.lastIndexOf('/'));
+                long connector = Long.parseLong(key.substring(key.lastIndexOf('/') + 1));
+                org.hms.hub.model.sync.CircuitState circuit = circuits.of(tenantId, connector)
+                        .state(java.time.Instant.now());
+                metrics.update(tenantId, connector, new org.hms.hub.connector.control.ConnectorMetrics.Snapshot(
+                        f[0], f[1], f[2], f[3], f[4], circuit == org.hms.hub.model.sync.CircuitState.OPEN ? 1
+                        : circuit == org.hms.hub.model.sync.CircuitState.HALF_OPEN ? 2 : 0));
+            });
+            metrics.zeroAllBut(figures.keySet());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Metrics refresh failed; the next one tries again", e);
+        }
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o;
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof java.time.LocalDateTime l) {
+            return l.atOffset(ZoneOffset.UTC);
+        }
+        return OffsetDateTime.parse(value.toString().replace(' ', 'T'));
     }
 
     @SuppressWarnings("unchecked")

@@ -55,6 +55,9 @@ public class WebhooksResource {
     @Inject
     Inbound inbound;
 
+    @Inject
+    org.hms.hub.connector.control.ConnectorMetrics metrics;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
@@ -72,6 +75,7 @@ public class WebhooksResource {
             verified = WebhookVerifier.verify(target.style(), lowerCase(headers), bytes, target.secrets(), Instant.now());
         } catch (WebhookVerifier.Refused e) {
             intake.refused(connectorId, e.status(), e.getMessage(), request.getRemoteAddr());
+            metrics.webhook(target.tenant(), connectorId, "rejected");
             throw new ProblemException(e.status(), e.status() == 401 ? "Webhook signature refused" : "Webhook malformed",
                     e.getMessage());
         }
@@ -98,6 +102,7 @@ public class WebhooksResource {
             Optional<Inbound.Accepted> existing = inbound.existing(connectorId, "webhook:" + externalId);
             accepted = existing.orElseThrow(() -> e);
         }
+        metrics.webhook(target.tenant(), connectorId, accepted.duplicate() ? "duplicate" : "accepted");
         return Response.accepted(new WebhookAck(java.util.UUID.fromString(accepted.receiptId()), accepted.duplicate(),
                 accepted.receivedAt())).type(MediaType.APPLICATION_JSON).build();
     }

@@ -17,6 +17,9 @@ public class DeliveryWorker {
     @Inject
     DeliverySender sender;
 
+    @Inject
+    org.hms.hub.connector.control.ConnectorMetrics metrics;
+
     /** @param version, hops and group: from the message ({@link DeliveryStore#claim}) */
     public void attempt(long deliveryId, long version, int hops, String group) {
         Attempt attempt = store.claim(deliveryId, version, hops, group);
@@ -26,6 +29,12 @@ public class DeliveryWorker {
         Outcome outcome = sender.send(attempt);
         try {
             store.finish(attempt, outcome);
+            metrics.delivery(attempt.tenant(), attempt.connector().id(), switch (outcome.verdict()) {
+                case DELIVERED -> "delivered";
+                case RETRY -> "failed_retryable";
+                case REJECTED -> "rejected";
+                case GONE -> "gone";
+            });
         } catch (RuntimeException e) {
             // The claim expires and the sweeper sends the delivery again under the same Idempotency-Key.
             LOG.log(Level.WARNING, attempt + ": the outcome (HTTP " + outcome.status() + ") could not be recorded; "
