@@ -58,4 +58,14 @@ class ModuleBoundariesTest {
                         "jakarta.jms..", "java.net..", "java.sql..", "org.hms.hub.platform..")
                 .check(hub);
     }
+
+    /** jakarta.json.Json's factories look the provider up on every call (ServiceLoader): use Json.JSONP. */
+    @Test
+    void serverCodeUsesTheCachedJsonProvider() {
+        noClasses().that().resideInAnyPackage("org.hms.hub.platform..", "org.hms.hub.connector..",
+                        "org.hms.hub.mapping.control..", "org.hms.hub.mapping.boundary..", "org.hms.hub.order..",
+                        "org.hms.hub.audit..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.json.Json")
+                .check(hub);
+    }
 }

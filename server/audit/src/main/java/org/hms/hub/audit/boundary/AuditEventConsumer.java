@@ -7,7 +7,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -73,7 +72,7 @@ public class AuditEventConsumer implements MessageListener {
         if (body == null) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = org.hms.hub.platform.json.Json.JSONP.createReader(new StringReader(body))) {
             return reader.readObject();
         }
     }

@@ -81,7 +81,7 @@ public class WebhooksResource {
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         JsonValue parsed;
-        try (var reader = jakarta.json.Json.createReader(new StringReader(text))) {
+        try (var reader = org.hms.hub.platform.json.Json.JSONP.createReader(new StringReader(text))) {
             parsed = reader.readValue();
         } catch (jakarta.json.JsonException e) {
             intake.refused(connectorId, 400, "Body is not JSON", request.getRemoteAddr());

@@ -131,7 +131,7 @@ public class DeadLetters {
         if (payload == null || payload.isBlank()) {
             errors.add("payload", "A payload is required.");
         } else if (!payload.stripLeading().startsWith("<")) {
-            try (var reader = jakarta.json.Json.createReader(new StringReader(payload))) {
+            try (var reader = org.hms.hub.platform.json.Json.JSONP.createReader(new StringReader(payload))) {
                 reader.readValue();
             } catch (jakarta.json.JsonException e) {
                 errors.add("payload", "The payload is not valid JSON: " + e.getMessage());
@@ -281,7 +281,7 @@ public class DeadLetters {
                         letter.eventType(), letter.payload(), letter.entityKey(), null, Long.parseLong(subscription));
             } else {
                 JsonValue parsed;
-                try (var reader = jakarta.json.Json.createReader(new StringReader(letter.payload()))) {
+                try (var reader = org.hms.hub.platform.json.Json.JSONP.createReader(new StringReader(letter.payload()))) {
                     parsed = reader.readValue();
                 } catch (jakarta.json.JsonException e) {
                     throw new InvalidFields().add("payload", "Dead letter " + letter.id() + " is not valid JSON; "

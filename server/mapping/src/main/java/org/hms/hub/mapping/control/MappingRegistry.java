@@ -233,7 +233,7 @@ public class MappingRegistry {
     }
 
     private static JsonValue parseValue(String json) {
-        try (JsonReader reader = jakarta.json.Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = org.hms.hub.platform.json.Json.JSONP.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }

@@ -101,7 +101,7 @@ public class MappingTransformer implements PayloadTransformer {
     }
 
     private static JsonValue parse(String json) {
-        try (JsonReader reader = jakarta.json.Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = org.hms.hub.platform.json.Json.JSONP.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }

@@ -29,7 +29,7 @@ import org.flywaydb.core.api.output.MigrateResult;
         user = "${MPCONFIG=hub.datasource.user}",
         password = "${MPCONFIG=hub.datasource.password}",
         minPoolSize = 2,
-        maxPoolSize = 32,
+        maxPoolSize = 64,
         initialPoolSize = 2,
         transactional = true,
         properties = {

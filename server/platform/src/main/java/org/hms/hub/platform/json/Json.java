@@ -20,6 +20,13 @@ public final class Json {
             .withPropertyVisibilityStrategy(new RecordComponents())
             .withFormatting(false));
 
+    /**
+     * The JSON-P provider, looked up once. {@code jakarta.json.Json.createReader(…)} and friends look the provider
+     * up through the ServiceLoader on every call, which in a web application scans the class path each time (it
+     * was most of the hub's CPU time under load); use this instead.
+     */
+    public static final jakarta.json.spi.JsonProvider JSONP = jakarta.json.spi.JsonProvider.provider();
+
     private Json() {
     }
 

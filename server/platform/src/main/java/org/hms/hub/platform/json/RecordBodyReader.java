@@ -1,6 +1,5 @@
 package org.hms.hub.platform.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.stream.JsonParsingException;
@@ -30,7 +29,7 @@ public class RecordBodyReader implements MessageBodyReader<Record> {
     @Override
     public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> headers, InputStream body) {
-        try (JsonReader reader = Json.createReader(body)) {
+        try (JsonReader reader = org.hms.hub.platform.json.Json.JSONP.createReader(body)) {
             return (Record) Records.read(reader.readValue(), genericType);
         } catch (JsonParsingException e) {
             throw new ProblemException(400, "Malformed JSON", "The request body is not well-formed JSON (line "

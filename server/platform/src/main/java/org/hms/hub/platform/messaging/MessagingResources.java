@@ -18,7 +18,7 @@ import jakarta.resource.AdministeredObjectDefinitions;
         resourceAdapter = Jms.RESOURCE_ADAPTER,
         transactional = true,
         minPoolSize = 1,
-        maxPoolSize = 32)
+        maxPoolSize = 64)
 @AdministeredObjectDefinitions({
         @AdministeredObjectDefinition(
                 name = Jms.EVENTS,

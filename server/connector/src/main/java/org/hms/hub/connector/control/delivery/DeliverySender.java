@@ -65,12 +65,12 @@ public class DeliverySender {
     /** The Standard Webhooks payload: stable for the delivery (its creation time, not the attempt's). */
     static String envelope(Attempt a) {
         String data;
-        try (var reader = jakarta.json.Json.createReader(new StringReader(a.payload()))) {
+        try (var reader = org.hms.hub.platform.json.Json.JSONP.createReader(new StringReader(a.payload()))) {
             data = reader.readValue().toString();
         } catch (jakarta.json.JsonException e) {
-            data = jakarta.json.Json.createValue(a.payload()).toString();
+            data = org.hms.hub.platform.json.Json.JSONP.createValue(a.payload()).toString();
         }
-        return "{\"type\":" + jakarta.json.Json.createValue(a.eventType()) + ",\"timestamp\":\""
+        return "{\"type\":" + org.hms.hub.platform.json.Json.JSONP.createValue(a.eventType()) + ",\"timestamp\":\""
                 + a.createdAt().toInstant() + "\",\"data\":" + data + "}";
     }
 

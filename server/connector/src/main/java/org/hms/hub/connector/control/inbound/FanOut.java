@@ -133,7 +133,7 @@ public class FanOut {
     }
 
     static JsonValue parse(String body) {
-        try (var reader = jakarta.json.Json.createReader(new StringReader(body))) {
+        try (var reader = org.hms.hub.platform.json.Json.JSONP.createReader(new StringReader(body))) {
             return reader.readValue();
         }
     }

@@ -92,7 +92,7 @@ public record InboundShape(String eventType, String eventTypePointer, String pay
             return null;
         }
         try {
-            JsonPointer p = jakarta.json.Json.createPointer(pointer);
+            JsonPointer p = org.hms.hub.platform.json.Json.JSONP.createPointer(pointer);
             return value instanceof jakarta.json.JsonStructure s && p.containsValue(s) ? p.getValue(s) : null;
         } catch (jakarta.json.JsonException e) {
             return null;

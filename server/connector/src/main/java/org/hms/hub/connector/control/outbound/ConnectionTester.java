@@ -2,7 +2,6 @@ package org.hms.hub.connector.control.outbound;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -75,7 +74,7 @@ public class ConnectionTester {
             return new ConnectionTest(false, latency, answer.status(), Diagnosis.ofStatus(answer.status(), c, latency),
                     null, at);
         }
-        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+        try (JsonReader reader = org.hms.hub.platform.json.Json.JSONP.createReader(new StringReader(answer.body()))) {
             JsonObject capability = reader.readObject();
             if (!"CapabilityStatement".equals(capability.getString("resourceType", null))) {
                 return new ConnectionTest(false, latency, 200, "The endpoint answered, but /metadata is not a FHIR"

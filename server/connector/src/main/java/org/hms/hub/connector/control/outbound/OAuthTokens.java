@@ -1,7 +1,6 @@
 package org.hms.hub.connector.control.outbound;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -82,7 +81,7 @@ public class OAuthTokens {
         if (response.statusCode() != 200) {
             throw new OutboundException("The token endpoint answered HTTP " + response.statusCode() + ".", latency, null);
         }
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+        try (JsonReader reader = org.hms.hub.platform.json.Json.JSONP.createReader(new StringReader(response.body()))) {
             JsonObject json = reader.readObject();
             String token = json.getString("access_token");
             long expiresIn = json.containsKey("expires_in") ? json.getJsonNumber("expires_in").longValue() : 300;
@@ -96,7 +95,7 @@ public class OAuthTokens {
     }
 
     private static String errorOf(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = org.hms.hub.platform.json.Json.JSONP.createReader(new StringReader(body))) {
             JsonObject json = reader.readObject();
             return json.get("error") instanceof JsonString error ? ", error " + error.getString() : "";
         } catch (RuntimeException notJson) {

@@ -98,7 +98,7 @@ public record Page(List<Item> items, String next, Long total) {
             return null;
         }
         try {
-            JsonPointer p = jakarta.json.Json.createPointer(pointer);
+            JsonPointer p = org.hms.hub.platform.json.Json.JSONP.createPointer(pointer);
             return p.containsValue(s) ? p.getValue(s) : null;
         } catch (jakarta.json.JsonException e) {
             return null;

@@ -38,7 +38,7 @@ public class PageIntake {
         int skipped = 0;
         for (Page.Item item : page.items()) {
             JsonValue parsed;
-            try (var reader = jakarta.json.Json.createReader(new StringReader(item.body()))) {
+            try (var reader = org.hms.hub.platform.json.Json.JSONP.createReader(new StringReader(item.body()))) {
                 parsed = reader.readValue();
             }
             Inbound.Accepted accepted = inbound.accept(connectorId, source, "poll:" + item.externalId(), item.body(),

@@ -92,7 +92,7 @@ public class Pulls {
         if (answer.status() != 200) {
             throw new PullException("GET " + uri.getPath() + " answered HTTP " + answer.status() + ".");
         }
-        try (var reader = jakarta.json.Json.createReader(new StringReader(answer.body()))) {
+        try (var reader = org.hms.hub.platform.json.Json.JSONP.createReader(new StringReader(answer.body()))) {
             return reader.readValue();
         } catch (jakarta.json.JsonException e) {
             throw new PullException("GET " + uri.getPath() + " answered something that is not JSON.");

@@ -87,7 +87,7 @@ public class QueueIntake {
         if (body == null) {
             problem = "The message is not a text message (" + message.getClass().getSimpleName() + ").";
         } else {
-            try (var reader = jakarta.json.Json.createReader(new StringReader(body))) {
+            try (var reader = org.hms.hub.platform.json.Json.JSONP.createReader(new StringReader(body))) {
                 parsed = reader.readValue();
             } catch (jakarta.json.JsonException e) {
                 problem = "The message is not JSON: " + e.getMessage();

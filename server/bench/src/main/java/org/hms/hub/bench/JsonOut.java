@@ -1,0 +1,22 @@
+package org.hms.hub.bench;
+
+import java.util.Map;
+
+/** The figures as a flat JSON object. */
+final class JsonOut {
+
+    private JsonOut() {
+    }
+
+    static String of(Map<String, Object> figures) {
+        jakarta.json.JsonObjectBuilder json = jakarta.json.Json.createObjectBuilder();
+        figures.forEach((k, v) -> {
+            if (v instanceof Number n) {
+                json.add(k, jakarta.json.Json.createValue(n.doubleValue()));
+            } else {
+                json.add(k, String.valueOf(v));
+            }
+        });
+        return json.build().toString() + "\n";
+    }
+}
