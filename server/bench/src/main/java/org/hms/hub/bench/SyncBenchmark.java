@@ -137,6 +137,7 @@ public final class SyncBenchmark {
             Files.writeString(out, org.hms.hub.bench.JsonOut.of(figures));
             System.out.println("\nWritten to " + out);
         }
+        System.exit(0); // the HTTP client's and the peer's threads would keep the JVM alive
     }
 
     private static List<Long> send(URI url, String prefix, int count, int concurrency) throws Exception {
