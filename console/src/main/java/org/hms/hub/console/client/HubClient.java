@@ -107,6 +107,11 @@ public class HubClient {
         return send("PATCH", path, Map.of("If-Match", "\"" + version + "\""), body, type, true, null);
     }
 
+    /** PUT with {@code If-Match} of the version last read. */
+    public <T> T putVersioned(String path, long version, Object body, Type type) throws HubException {
+        return send("PUT", path, Map.of("If-Match", "\"" + version + "\""), body, type, true, null);
+    }
+
     public void delete(String path) throws HubException {
         send("DELETE", path, Map.of(), null, Void.class, true, null);
     }

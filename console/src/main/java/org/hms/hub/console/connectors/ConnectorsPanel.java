@@ -28,6 +28,7 @@ import org.hms.hub.model.connector.ConnectorView;
 public class ConnectorsPanel extends JPanel {
 
     private final ConnectorsApi api;
+    private final org.hms.hub.console.client.SyncApi sync;
     private final ConnectorsTableModel model = new ConnectorsTableModel();
     private final JTable table = new JTable(model);
     private final JComboBox<Object> type = new JComboBox<>();
@@ -36,9 +37,10 @@ public class ConnectorsPanel extends JPanel {
     private final JLabel count = new JLabel();
     private final JProgressBar busy = new JProgressBar();
 
-    public ConnectorsPanel(ConnectorsApi api) {
+    public ConnectorsPanel(ConnectorsApi api, org.hms.hub.console.client.SyncApi sync) {
         super(new MigLayout("insets dialog, fill", "[grow]", "[][grow,fill][]"));
         this.api = api;
+        this.sync = sync;
         type.addItem("All types");
         for (ConnectorType t : ConnectorType.values()) {
             type.addItem(t);
@@ -71,9 +73,10 @@ public class ConnectorsPanel extends JPanel {
         add(busy, "w 80!, hidemode 2");
         add(button("Refresh", this::reload), "wrap");
         add(new JScrollPane(table), "grow, wrap");
-        add(button("New…", this::create), "split 7");
+        add(button("New…", this::create), "split 8");
         add(button("Edit…", this::edit));
         add(button("Test connection", this::test));
+        add(button("Sync…", this::sync));
         add(button("Switch on", () -> switchTo(ConnectorStatus.ACTIVE)));
         add(button("Switch off", () -> switchTo(ConnectorStatus.INACTIVE)));
         add(button("Delete…", this::delete));
@@ -143,6 +146,25 @@ public class ConnectorsPanel extends JPanel {
                 busy.setVisible(false);
                 org.hms.hub.console.common.Errors.show(this, "Testing " + chosen.name(), e);
             });
+        }
+    }
+
+    /** Asks for the mode and runs a manual sync, following its job to the end. */
+    private void sync() {
+        ConnectorView chosen = selected();
+        if (chosen == null) {
+            return;
+        }
+        Object[] modes = {"Full sync", "Resend missed", "Cancel"};
+        int choice = JOptionPane.showOptionDialog(this, "<html><b>Full sync</b> pulls everything from "
+                        + chosen.name() + " again (what the hub has seen is skipped).<br><b>Resend missed</b> sends "
+                        + chosen.name() + " what did not reach it: its dead letters and waiting retries.</html>",
+                "Sync " + chosen.name(), JOptionPane.DEFAULT_OPTION, JOptionPane.QUESTION_MESSAGE, null, modes,
+                modes[1]);
+        if (choice == 0 || choice == 1) {
+            org.hms.hub.console.sync.SyncJobDialog.run(this, sync, chosen.id(), chosen.name(),
+                    choice == 0 ? org.hms.hub.model.sync.SyncMode.FULL : org.hms.hub.model.sync.SyncMode.RESEND_MISSED);
+            reload();
         }
     }
 

@@ -29,18 +29,22 @@ public class MainFrame extends JFrame {
     private final ConnectorsPanel connectors;
     private final AuditPanel audit;
     private final org.hms.hub.console.mappings.MappingsPanel mappings;
+    private final org.hms.hub.console.deadletters.DeadLettersPanel deadLetters;
 
     public MainFrame(HubClient hub, ConsoleSettings settings, Runnable logout) {
         super("HMS Integration Hub — Console");
         Session session = hub.session();
         ConnectorsApi connectorsApi = new ConnectorsApi(hub);
-        connectors = new ConnectorsPanel(connectorsApi);
-        dashboard = new DashboardPanel(connectorsApi, this::openConnector);
+        org.hms.hub.console.client.SyncApi syncApi = new org.hms.hub.console.client.SyncApi(hub);
+        connectors = new ConnectorsPanel(connectorsApi, syncApi);
+        dashboard = new DashboardPanel(connectorsApi, syncApi, this::openConnector);
+        deadLetters = new org.hms.hub.console.deadletters.DeadLettersPanel(syncApi);
         audit = new AuditPanel(new AuditApi(hub));
         mappings = new org.hms.hub.console.mappings.MappingsPanel(new org.hms.hub.console.client.MappingsApi(hub));
         tabs.setName("tabs");
         tabs.addTab("Dashboard", dashboard);
         tabs.addTab("Connectors", connectors);
+        tabs.addTab("Dead letters", deadLetters);
         tabs.addTab("Mappings", mappings);
         tabs.addTab("Audit log", audit);
         tabs.addChangeListener(e -> refreshSelected());
@@ -97,6 +101,8 @@ public class MainFrame extends JFrame {
             connectors.reload();
         } else if (selected == audit) {
             audit.reload();
+        } else if (selected == deadLetters) {
+            deadLetters.reload();
         } else if (selected == mappings) {
             mappings.reload();
         } else if (selected == dashboard) {

@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import java.util.prefs.Preferences;
 import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
+import javax.swing.JButton;
 import javax.swing.JComboBox;
 import javax.swing.JDialog;
 import javax.swing.JTable;
@@ -53,7 +54,8 @@ class ConsoleScreensIT {
         assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (Xvfb): .ci/run provides one");
         hub = org.hms.hub.testsupport.LaunchedHub.start(java.nio.file.Path.of(System.getProperty("it.data.dir")),
                 ADMIN_PASSWORD);
-        lab = FakePeer.start().on("/lab/health", r -> Reply.json(200, "{\"status\":\"UP\"}").after(40));
+        lab = FakePeer.start().on("/lab/health", r -> Reply.json(200, "{\"status\":\"UP\"}").after(40))
+                .on("/lab/orders", r -> Reply.json(422, "{\"error\":\"specimen type missing\"}"));
         SwingUtilities.invokeAndWait(() -> {
             Theme.install(false);
             guard = EventThreadGuard.install();
@@ -152,15 +154,85 @@ class ConsoleScreensIT {
                 && ((javax.swing.JTextArea) c).getText().contains("\"ext_code\""))));
         shoot(frame, "07-mapping-preview");
 
+        long wardLab = deadLetterFor(direct, "Ward lab");
+        onEdt(() -> frame.showTab("Dead letters"));
+        JTable letters = (JTable) find(frame, c -> "deadLetters".equals(c.getName()));
+        await("the refused order as a dead letter", () -> {
+            if (rowOf(letters, "REJECTED") < 0) {
+                SwingUtilities.invokeLater(() -> ((JButton) find(frame, c -> "deadLetters.refresh".equals(c.getName())))
+                        .doClick());
+                return Optional.empty();
+            }
+            return Optional.of(1);
+        });
+        onEdt(() -> letters.setRowSelectionInterval(rowOf(letters, "REJECTED"), rowOf(letters, "REJECTED")));
+        await("the dead letter's payload", () -> Optional.ofNullable(find(frame, c -> "deadLetterPayload"
+                .equals(c.getName()) && ((javax.swing.JTextArea) c).getText().contains("ord-17"))));
+        shoot(frame, "08-dead-letters");
+
+        onEdt(() -> frame.showTab("Connectors"));
+        await("the lab in the table", () -> rowOf(connectors, "Ward lab") >= 0 ? Optional.of(1) : Optional.empty());
+        onEdt(() -> connectors.setRowSelectionInterval(rowOf(connectors, "Ward lab"), rowOf(connectors, "Ward lab")));
+        SwingUtilities.invokeLater(() -> button(frame, "Sync…").doClick()); // modal: do not wait
+        JDialog modes = (JDialog) await("the sync mode question", () -> window(w -> w instanceof JDialog d
+                && d.getTitle().startsWith("Sync Ward lab") && find(d, c -> c instanceof JButton b
+                && "Resend missed".equals(b.getText())) != null));
+        SwingUtilities.invokeLater(() -> button(modes, "Resend missed").doClick());
+        JDialog job = (JDialog) await("the sync job dialog", () -> window(w -> w instanceof JDialog d
+                && "syncJob".equals(d.getName())));
+        await("the sync job to finish", () -> Optional.ofNullable(find(job, c -> "syncState".equals(c.getName())
+                && ((javax.swing.JLabel) c).getText().contains("finished"))));
+        shoot(job, "09-sync-job");
+        SwingUtilities.invokeLater(() -> button(job, "Close").doClick());
+        assertThat(wardLab).isPositive();
+
         onEdt(() -> frame.showTab("Dashboard"));
-        await("the connector's card", () -> Optional.ofNullable(find(frame, c -> c.getName() != null
-                && c.getName().startsWith("card."))));
-        shoot(frame, "08-dashboard-cards");
+        await("the connector's card with its traffic", () -> Optional.ofNullable(find(frame, c -> c.getName() != null
+                && c.getName().startsWith("traffic."))));
+        shoot(frame, "10-dashboard-cards");
 
         assertThat(lab.requests("/lab/health")).isNotEmpty();
         assertThat(lab.requests("/lab/health").get(0).header("X-API-Key")).isEqualTo("console-it-key-1");
         assertThat(guard.violations).as("Swing changes off the event thread").isEmpty();
         onEdt(frame::dispose);
+    }
+
+    /**
+     * Sends a signed order webhook that the lab refuses (422), so that a dead letter exists: a webhook source, the
+     * lab subscribed to its orders. Returns the lab connector's id.
+     */
+    private static long deadLetterFor(HubClient direct, String labName) throws Exception {
+        String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString("console-it-webhook-secret-0123"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        org.hms.hub.model.connector.ConnectorView source = direct.post("api/connectors",
+                new org.hms.hub.model.connector.ConnectorRequest("Order API", ConnectorType.API, null, null,
+                        "http://127.0.0.1:9/api", true, AuthType.NONE, null, null, null, null, null, null, null,
+                        new org.hms.hub.model.connector.WebhookSettings(true,
+                                org.hms.hub.model.connector.WebhookStyle.STANDARD, secret)),
+                org.hms.hub.model.connector.ConnectorView.class);
+        long labId = direct.get("api/connectors", HubClient.query("q", labName),
+                org.hms.hub.model.connector.ConnectorPage.class).items().get(0).id();
+        direct.put("api/connectors/" + source.id() + "/status", new org.hms.hub.model.connector.StatusChange(
+                org.hms.hub.model.connector.ConnectorStatus.ACTIVE, "it"), Object.class);
+        direct.put("api/connectors/" + labId + "/status", new org.hms.hub.model.connector.StatusChange(
+                org.hms.hub.model.connector.ConnectorStatus.ACTIVE, "it"), Object.class);
+        direct.post("api/subscriptions", new org.hms.hub.model.sync.SubscriptionRequest("LabOrderPlaced", labId, null,
+                null, "/orders", null), Object.class);
+        String body = "{\"type\":\"LabOrderPlaced\",\"payload\":{\"id\":\"ord-17\",\"test\":\"CBC\"}}";
+        long ts = java.time.Instant.now().getEpochSecond();
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring(6)),
+                "HmacSHA256"));
+        String signature = "v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal(("wh-1." + ts + "." + body)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        java.net.http.HttpResponse<String> sent = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(hub.base().resolve("/api/webhooks/" + source.id()))
+                        .header("Content-Type", "application/json").header("webhook-id", "wh-1")
+                        .header("webhook-timestamp", Long.toString(ts)).header("webhook-signature", signature)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        return labId;
     }
 
     private static int rowOf(JTable table, String text) {

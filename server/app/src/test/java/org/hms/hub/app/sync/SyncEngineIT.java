@@ -155,6 +155,12 @@ class SyncEngineIT {
         assertThat(status.oldestUndeliveredSeconds()).isNull();
         assertThat(status.lastSuccessAt()).isNotNull();
 
+        org.hms.hub.model.sync.Throughput perMinute = Hub.as(admin, "deliveries/per-minute")
+                .get(org.hms.hub.model.sync.Throughput.class);
+        assertThat(perMinute.minutes()).hasSize(60);
+        assertThat(perMinute.minutes().stream().mapToLong(org.hms.hub.model.sync.Throughput.Minute::delivered).sum())
+                .isGreaterThanOrEqualTo(15);
+
         String metrics = Hub.root().path("metrics").queryParam("scope", "application").request().get(String.class);
         assertThat(metrics.lines().filter(l -> l.startsWith("hub_deliveries") && l.contains("connector=\"" + target
                 + "\"") && l.contains("outcome=\"delivered\"")).toList()).as(metrics).isNotEmpty();
