@@ -73,7 +73,7 @@ final class ThroughputChart extends JPanel {
         failed.clear();
         for (Throughput.Minute m : throughput.minutes()) {
             Minute minute = new Minute(Date.from(m.minute().toInstant()), java.util.TimeZone.getTimeZone(
-                    ZoneId.systemDefault()));
+                    ZoneId.systemDefault()), java.util.Locale.getDefault());
             delivered.addOrUpdate(minute, m.delivered());
             failed.addOrUpdate(minute, m.failed());
         }

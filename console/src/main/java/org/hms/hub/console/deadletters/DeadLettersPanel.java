@@ -58,6 +58,11 @@ public class DeadLettersPanel extends JPanel {
         table.setName("deadLetters");
         table.setRowSorter(new TableRowSorter<>(model));
         table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
+        table.setAutoResizeMode(JTable.AUTO_RESIZE_OFF);
+        int[] widths = {50, 125, 70, 130, 90, 140, 65, 80, 320};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
+        }
         table.getSelectionModel().addListSelectionListener(e -> {
             if (!e.getValueIsAdjusting()) {
                 open();

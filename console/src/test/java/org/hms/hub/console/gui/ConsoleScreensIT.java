@@ -210,8 +210,9 @@ class ConsoleScreensIT {
                         new org.hms.hub.model.connector.WebhookSettings(true,
                                 org.hms.hub.model.connector.WebhookStyle.STANDARD, secret)),
                 org.hms.hub.model.connector.ConnectorView.class);
-        long labId = direct.get("api/connectors", HubClient.query("q", labName),
-                org.hms.hub.model.connector.ConnectorPage.class).items().get(0).id();
+        org.hms.hub.model.connector.ConnectorPage labs = direct.get("api/connectors", HubClient.query("q", labName),
+                org.hms.hub.model.connector.ConnectorPage.class);
+        long labId = labs.items().get(0).id();
         direct.put("api/connectors/" + source.id() + "/status", new org.hms.hub.model.connector.StatusChange(
                 org.hms.hub.model.connector.ConnectorStatus.ACTIVE, "it"), Object.class);
         direct.put("api/connectors/" + labId + "/status", new org.hms.hub.model.connector.StatusChange(
