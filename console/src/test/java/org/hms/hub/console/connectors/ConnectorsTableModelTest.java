@@ -19,7 +19,7 @@ class ConnectorsTableModelTest {
         return new ConnectorView(id, "north", name, ConnectorType.LAB_SYSTEM, "Quest", null,
                 "https://quest.example/api", false, AuthType.API_KEY,
                 new CredentialsView(true, "X-API-Key", null, null, false, false, null, false, null, List.of()),
-                Map.of(), 10000, 5, 1000, "/health", Map.of(), new WebhookView(false, null, false, "/api/webhooks/" + id),
+                Map.of(), 10000, 5, 1000, "/health", Map.of(), new WebhookView(false, null, false, "/api/webhooks/" + id, null),
                 status, null, lastError, OffsetDateTime.now(), OffsetDateTime.now(), 1);
     }
 

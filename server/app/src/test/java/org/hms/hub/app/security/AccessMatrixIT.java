@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class AccessMatrixIT {
 
-    private static final List<String> ROLES = List.of("hub-admin", "hub-operator", "hub-auditor");
+    private static final List<String> ROLES = List.of("hub-admin", "hub-operator", "hub-auditor", "hub-publisher");
     private static final Map<String, String> TOKENS = new HashMap<>();
 
     @Deployment(testable = false)

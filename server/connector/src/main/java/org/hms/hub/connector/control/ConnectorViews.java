@@ -28,8 +28,9 @@ public final class ConnectorViews {
                 s.apiKeyQueryParam(), s.username(), s.passwordSecret() != null, s.tokenSecret() != null, s.clientId(),
                 s.clientSecretSecret() != null, s.tokenUrl(),
                 s.scopes() == null || s.scopes().isBlank() ? List.of() : Arrays.asList(s.scopes().split(" ")));
-        WebhookView webhook = new WebhookView(s.webhookEnabled(), s.webhookStyle(), s.webhookSecret() != null,
-                "/api/webhooks/" + c.id());
+        String path = "/api/webhooks/" + c.id();
+        WebhookView webhook = new WebhookView(s.webhookEnabled(), s.webhookStyle(), s.webhookSecret() != null, path,
+                org.hms.hub.platform.config.PublicUrl.configured().map(u -> u + path).orElse(null));
         return new ConnectorView(c.id(), c.tenant() != null ? c.tenant() : tenant, s.name(), s.type(), s.provider(),
                 s.description(), s.endpoint(), s.localNetwork(), s.authType(), credentials, headers(s), s.timeoutMs(),
                 s.retryAttempts(), s.retryBackoffMs(), s.healthPath(), config(s), webhook, c.status(), c.lastSyncedAt(),

@@ -23,6 +23,9 @@ public final class Jms {
     public static final String DELIVERIES = "java:app/jms/hub.deliveries";
     public static final String DELIVERIES_ADDRESS = "hub.deliveries";
 
+    /** Events published over JMS by HMS components inside the network (validated like POST /api/events). */
+    public static final String PUBLISH_ADDRESS = "hub.publish";
+
     /** Where the broker puts messages the hub failed to process ten times (the embedded broker's settings). */
     public static final String DEAD_LETTER_ADDRESS = "hub.dlq";
 

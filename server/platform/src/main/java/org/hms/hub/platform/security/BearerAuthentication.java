@@ -15,7 +15,8 @@ import java.text.ParseException;
 import org.hms.hub.platform.tenancy.TenantContext;
 
 /**
- * Reads the {@code Authorization: Bearer} token of every API request and, when the hub or the configured
+ * Reads the {@code X-API-Key} of a service account ({@code ApiKeys}) or else the {@code Authorization: Bearer}
+ * token of every API request and, when the hub or the configured
  * external issuer signed it and it is current, makes its {@link Caller} the request's principal and its tenant
  * the request's tenant. Whether the endpoint needs a caller at all is {@link AccessRules}' decision; a token that
  * was present but not valid is remembered so that the 401 can say why.
@@ -43,8 +44,27 @@ public class BearerAuthentication implements ContainerRequestFilter {
     @Inject
     org.hms.hub.platform.identity.control.ActiveTenants tenants;
 
+    @Inject
+    org.hms.hub.platform.identity.control.ApiKeys apiKeys;
+
+    /** The header a service account sends its API key in. */
+    public static final String API_KEY_HEADER = "X-API-Key";
+
     @Override
     public void filter(ContainerRequestContext request) {
+        String apiKey = request.getHeaderString(API_KEY_HEADER);
+        if (apiKey != null && !apiKey.isBlank()) {
+            java.util.Optional<Caller> caller = apiKeys.authenticate(apiKey.strip());
+            if (caller.isPresent() && tenants.isActive(caller.get().tenant())) {
+                current.set(caller.get());
+                tenant.set(caller.get().tenant());
+                request.setSecurityContext(new CallerSecurity(caller.get(), request.getSecurityContext().isSecure()));
+            } else {
+                request.setProperty(REJECTION, "The API key is not valid (unknown, revoked, or its account is "
+                        + "disabled).");
+            }
+            return;
+        }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
             return;

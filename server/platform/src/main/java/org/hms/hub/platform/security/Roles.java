@@ -11,8 +11,12 @@ public final class Roles {
     public static final String OPERATOR = "hub-operator";
     /** Read, export and verify the audit trail. */
     public static final String AUDITOR = "hub-auditor";
+    /** Service accounts of HMS components: publish events ({@code POST /api/events}), nothing else. */
+    public static final String PUBLISHER = "hub-publisher";
 
-    public static final Set<String> ALL = Set.of(ADMIN, OPERATOR, AUDITOR);
+    /** The roles of people; the first administrator gets these. */
+    public static final Set<String> STAFF = Set.of(ADMIN, OPERATOR, AUDITOR);
+    public static final Set<String> ALL = Set.of(ADMIN, OPERATOR, AUDITOR, PUBLISHER);
 
     private Roles() {
     }

@@ -34,6 +34,13 @@ public class AuthResource {
     @Path("token")
     @PermitAll
     public TokenResponse token(TokenRequest credentials) {
+        if (credentials != null && TokenRequest.CLIENT_CREDENTIALS.equals(credentials.grantType())) {
+            if (credentials.clientSecret() == null) {
+                throw new ProblemException(400, "Client secret missing", "Send {\"grantType\": \"client_credentials\","
+                        + " \"clientSecret\": <the service account's API key>}.");
+            }
+            return logins.clientCredentials(credentials.clientSecret(), origin());
+        }
         if (credentials == null || credentials.username() == null || credentials.password() == null) {
             throw new ProblemException(400, "Credentials missing", "Send {\"username\": …, \"password\": …}.");
         }

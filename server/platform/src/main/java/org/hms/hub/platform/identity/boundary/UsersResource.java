@@ -36,6 +36,29 @@ public class UsersResource {
     @Inject
     Users users;
 
+    @Inject
+    org.hms.hub.platform.identity.control.ApiKeys apiKeys;
+
+    /** Issues an API key for a service account (a user whose only role is hub-publisher); the key is shown once. */
+    @POST
+    @Path("{id}/api-keys")
+    public Response issueKey(@PathParam("id") long id, org.hms.hub.model.identity.NewApiKey request) {
+        org.hms.hub.model.identity.ApiKeyView key = apiKeys.issue(id, request == null ? null : request.name());
+        return Response.status(201).entity(key).build();
+    }
+
+    @GET
+    @Path("{id}/api-keys")
+    public List<org.hms.hub.model.identity.ApiKeyView> keys(@PathParam("id") long id) {
+        return apiKeys.list(id);
+    }
+
+    @DELETE
+    @Path("{id}/api-keys/{keyId}")
+    public org.hms.hub.model.identity.ApiKeyView revokeKey(@PathParam("id") long id, @PathParam("keyId") long keyId) {
+        return apiKeys.revoke(id, keyId);
+    }
+
     @GET
     public List<UserView> list() {
         return users.list();

@@ -54,7 +54,7 @@ public class InitialAdmin {
             return;
         }
         String chosen = password.filter(p -> !p.isBlank()).orElseGet(InitialAdmin::generate);
-        tenancy.bind(em, HubEvent.SYSTEM_TENANT).persist(new User(username, passwords.hash(chosen), Roles.ALL));
+        tenancy.bind(em, HubEvent.SYSTEM_TENANT).persist(new User(username, passwords.hash(chosen), Roles.STAFF));
         em.flush();
         LOG.info(() -> "Created the initial platform administrator '" + username + "' in tenant system");
         if (password.filter(p -> !p.isBlank()).isEmpty()) {

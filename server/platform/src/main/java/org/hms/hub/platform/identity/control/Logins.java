@@ -58,6 +58,9 @@ public class Logins {
     SecurityAudit audit;
 
     @Inject
+    ApiKeys apiKeys;
+
+    @Inject
     @ConfigProperty(name = "hub.security.refresh-ttl-seconds", defaultValue = "28800")
     long refreshTtlSeconds;
 
@@ -93,6 +96,27 @@ public class Logins {
         audit.record(SecurityEvent.success(tenant.get(), "LoginSucceeded", username, username, origin.address(),
                 origin.userAgent()));
         return issue(tenant.get(), user.get());
+    }
+
+    /**
+     * The client-credentials grant of a service account: its API key for an access token of its user (no refresh
+     * token — the key gets a new one). Refusals are audited like failed logins.
+     */
+    @Transactional
+    public TokenResponse clientCredentials(String apiKey, Origin origin) {
+        java.util.Optional<org.hms.hub.platform.security.Caller> caller = apiKeys.authenticate(apiKey);
+        if (caller.isEmpty()) {
+            audit.record(SecurityEvent.failure(HubEvent.SYSTEM_TENANT, "LoginFailed", "api-key", "api-key",
+                    origin.address(), origin.userAgent(), "invalid API key"));
+            throw new ProblemException(401, "Login failed", "The client secret is not a valid API key.",
+                    Map.of("WWW-Authenticate", "Bearer realm=\"hms-hub\""));
+        }
+        org.hms.hub.platform.security.Caller c = caller.get();
+        User user = find(c.tenant(), c.username()).orElseThrow();
+        audit.record(SecurityEvent.success(c.tenant(), "LoginSucceeded", c.username(), c.username(), origin.address(),
+                origin.userAgent()));
+        String access = tokens.issue(user.id(), user.username(), c.tenant(), user.roles());
+        return new TokenResponse(access, "Bearer", tokens.ttl().toSeconds(), null, 0, c.tenant(), user.roles());
     }
 
     @Transactional
