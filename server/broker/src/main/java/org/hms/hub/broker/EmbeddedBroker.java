@@ -81,7 +81,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
         config.addAddressConfiguration(new CoreAddressConfiguration().setName("hub.events")
                 .addRoutingType(RoutingType.MULTICAST));
-        for (String queue : new String[] {"hub.inbound", "hub.deliveries", DEAD_LETTERS, EXPIRED}) {
+        for (String queue : new String[] {"hub.inbound", "hub.deliveries", "hub.publish", DEAD_LETTERS, EXPIRED}) {
             config.addAddressConfiguration(new CoreAddressConfiguration().setName(queue)
                     .addRoutingType(RoutingType.ANYCAST)
                     .addQueueConfiguration(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST)));

@@ -188,7 +188,7 @@ class ConnectorsIT {
         long id = create(lab("Lab tested")).readEntity(ConnectorView.class).id();
         test(id); // first call warms both sides
 
-        long[] gaps = new long[3];
+        long[] gaps = new long[7]; // a median of seven: one timer tick of the hub's schedulers does not decide it
         ConnectionTestReport report = null;
         for (int i = 0; i < gaps.length; i++) {
             report = test(id);
@@ -197,9 +197,9 @@ class ConnectorsIT {
 
         assertThat(report.result().success()).as(report.result().diagnosis()).isTrue();
         assertThat(report.status()).isEqualTo(ConnectorStatus.ACTIVE);
-        assertThat(report.history()).hasSize(4);
+        assertThat(report.history()).hasSize(8);
         java.util.Arrays.sort(gaps);
-        assertThat(gaps[1]).as("median gap to the peer's own measure, ms").isLessThanOrEqualTo(5);
+        assertThat(gaps[gaps.length / 2]).as("median gap to the peer's own measure, ms").isLessThanOrEqualTo(5);
     }
 
     @Test

@@ -63,9 +63,9 @@ public class FanOut {
         if (receipt.state() != InboundReceipt.State.RECEIVED) {
             return; // redelivered after it was processed
         }
-        Connector source = em.find(Connector.class, connectorId);
-        InboundShape shape = source == null ? InboundShape.DEFAULT
-                : InboundShape.of(ConnectorViews.config(source.settings()));
+        Connector source = connectorId == Inbound.PUBLISHERS ? null : em.find(Connector.class, connectorId);
+        InboundShape shape = connectorId == Inbound.PUBLISHERS ? InboundShape.PUBLISHED : source == null
+                ? InboundShape.DEFAULT : InboundShape.of(ConnectorViews.config(source.settings()));
         InboundShape.Read read;
         try {
             read = shape.read(parse(body));

@@ -33,6 +33,11 @@ import org.hms.hub.platform.tenancy.TenantContext;
 public class Inbound {
 
     static final int MAX_EXTERNAL_ID = 400;
+    /** The source "connector" of events published by HMS components (not a registered connector). */
+    public static final long PUBLISHERS = 0;
+
+    @Inject
+    org.hms.hub.platform.security.CurrentCaller caller;
 
     @PersistenceContext(unitName = "connector")
     EntityManager em;
@@ -88,7 +93,11 @@ public class Inbound {
         properties.put(Jms.PROP_SYNC_JOB, syncJobId);
         queues.inbound(tenant.current(), "c" + connectorId + ":" + (entityKey != null ? entityKey : receipt.id()),
                 body, properties);
-        if (source == Source.WEBHOOK) {
+        if (source == Source.EVENT) {
+            events.publish(SyncEvent.of(tenant.current(), "EventReceived", caller.actor(), connectorId, "Receipt",
+                    receipt.id(), "success", null, Map.of("externalId", external, "eventType",
+                            eventType == null ? "" : eventType, "payloadSha256", receipt.payloadSha256())));
+        } else if (source == Source.WEBHOOK) {
             events.publish(SyncEvent.of(tenant.current(), "WebhookReceived", "connector:" + connectorId, connectorId,
                     "Receipt", receipt.id(), "success", null, Map.of("externalId", external, "eventType",
                             eventType == null ? "" : eventType, "payloadSha256", receipt.payloadSha256(),

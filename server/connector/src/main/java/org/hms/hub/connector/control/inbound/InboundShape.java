@@ -24,6 +24,9 @@ public record InboundShape(String eventType, String eventTypePointer, String pay
 
     public static final InboundShape DEFAULT = new InboundShape(null, null, null, null);
 
+    /** Events published by HMS components ({@code POST /api/events}), as the hub wraps them. */
+    public static final InboundShape PUBLISHED = new InboundShape(null, "/type", "/payload", "/entityKey");
+
     public static InboundShape of(Map<String, Object> config) {
         if (config == null || !(config.get("inbound") instanceof Map<?, ?> inbound)) {
             return DEFAULT;
