@@ -65,6 +65,8 @@ public class ConnectorForm extends JDialog {
     private final JCheckBox webhook = new JCheckBox("Receives webhooks from this system");
     private final JComboBox<WebhookStyle> webhookStyle = new JComboBox<>(WebhookStyle.values());
     private final JPasswordField webhookSecret = new JPasswordField(30);
+    /** Where the system sends its webhooks: the hub's public URL for this connector (or the path alone). */
+    private final JTextField webhookUrl = new JTextField(30);
     private final JButton save = new JButton("Save");
     private ConnectorView saved;
 
@@ -96,6 +98,9 @@ public class ConnectorForm extends JDialog {
         field("", "webhook", webhook);
         field("Webhook signing", "webhook.style", webhookStyle);
         field("Webhook secret", "webhook.secret", webhookSecret);
+        field("Webhook URL", "webhook.url", webhookUrl);
+        webhookUrl.setEditable(false);
+        webhookUrl.setText("shown once the connector is saved");
         JButton cancel = new JButton("Cancel");
         cancel.addActionListener(e -> dispose());
         save.addActionListener(e -> save());
@@ -144,6 +149,7 @@ public class ConnectorForm extends JDialog {
         }
         visible(webhookStyle, webhook.isSelected());
         visible(webhookSecret, webhook.isSelected());
+        visible(webhookUrl, webhook.isSelected());
         pack();
     }
 
@@ -172,6 +178,9 @@ public class ConnectorForm extends JDialog {
         retries.setValue(c.retryAttempts());
         healthPath.setText(c.healthPath());
         webhook.setSelected(c.webhook().enabled());
+        webhookUrl.setText(c.webhook().url() != null ? c.webhook().url()
+                : c.webhook().path() + "  (set hub.public-url on the hub for the whole address)");
+        webhookUrl.setCaretPosition(0);
         if (c.webhook().style() != null) {
             webhookStyle.setSelectedItem(c.webhook().style());
         }

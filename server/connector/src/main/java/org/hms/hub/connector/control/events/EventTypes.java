@@ -93,10 +93,9 @@ public class EventTypes {
             if ("required".equals(m.getType()) && m.getProperty() != null) {
                 path = path + "." + m.getProperty();
             }
-            String message = m.getMessage();
-            int colon = message.indexOf(": ");
-            out.add(new Violation("payload" + path, colon > 0 && message.startsWith("$") ? message.substring(colon + 2)
-                    : message));
+            // the message starts with the location ("$.a: …" or "/a: …"), which the field names already
+            String message = m.getMessage().replaceFirst("^[$/][^\\s:]*: ", "");
+            out.add(new Violation("payload" + path, message));
         }
         out.sort(Comparator.comparing(Violation::field));
         return out;
