@@ -77,6 +77,38 @@ public final class Hub {
         return "Bearer " + token;
     }
 
+    /** Creates a connector; fails unless the hub answers 201. Returns its id. */
+    public static long createConnector(String token, jakarta.json.JsonObject connector) {
+        jakarta.ws.rs.core.Response r = as(token, "connectors").post(jakarta.ws.rs.client.Entity.json(connector));
+        if (r.getStatus() != 201) {
+            throw new AssertionError("Connector not created: HTTP " + r.getStatus() + " " + r.readEntity(String.class));
+        }
+        return r.readEntity(jakarta.json.JsonObject.class).getJsonNumber("id").longValue();
+    }
+
+    /** Switches a connector on; fails unless the hub answers 200. */
+    public static void activateConnector(String token, long id) {
+        jakarta.ws.rs.core.Response r = as(token, "connectors/" + id + "/status")
+                .put(jakarta.ws.rs.client.Entity.json("{\"status\":\"ACTIVE\"}"));
+        if (r.getStatus() != 200) {
+            throw new AssertionError("Connector " + id + " not switched on: HTTP " + r.getStatus());
+        }
+    }
+
+    /** Subscribes a connector to an event type (delivered to its endpoint + {@code path}); returns the id. */
+    public static long subscribe(String token, String eventType, long connectorId, String path) {
+        jakarta.json.JsonObjectBuilder body = jakarta.json.Json.createObjectBuilder().add("eventType", eventType)
+                .add("connectorId", connectorId);
+        if (path != null) {
+            body.add("path", path);
+        }
+        jakarta.ws.rs.core.Response r = as(token, "subscriptions").post(jakarta.ws.rs.client.Entity.json(body.build()));
+        if (r.getStatus() != 201) {
+            throw new AssertionError("Subscription not created: HTTP " + r.getStatus() + " " + r.readEntity(String.class));
+        }
+        return r.readEntity(jakarta.json.JsonObject.class).getJsonNumber("id").longValue();
+    }
+
     /** Waits until {@code /health/ready} answers UP (database and broker), at most a minute. */
     public static void awaitReady() {
         await("/health/ready to be UP", Duration.ofSeconds(60),

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.hms.hub.app.env.Deployments;
-import org.hms.hub.model.connector.ConnectorView;
 import org.hms.hub.model.identity.ApiKeyView;
 import org.hms.hub.model.problem.Problem;
 import org.hms.hub.model.sync.EventAck;
@@ -84,11 +83,11 @@ class EventsIT {
         }
         subscribe(admin, "ProcessUpdated", ehr);
 
-        // another tenant with a connector subscribed to the same type
-        assertThat(Hub.as(admin, "tenants").post(Entity.json(Json.createObjectBuilder().add("id", "beta")
-                .add("name", "Beta hospital").add("adminUsername", "beta-admin")
+        // another tenant with a connector subscribed to the same type (the ITs share one database: own names)
+        assertThat(Hub.as(admin, "tenants").post(Entity.json(Json.createObjectBuilder().add("id", "events-other")
+                .add("name", "Other hospital").add("adminUsername", "events-other-admin")
                 .add("adminPassword", TestSecrets.BETA_ADMIN).build())).getStatus()).isEqualTo(201);
-        String beta = Hub.login("beta-admin", TestSecrets.BETA_ADMIN);
+        String beta = Hub.login("events-other-admin", TestSecrets.BETA_ADMIN);
         subscribe(beta, "ProcessUpdated", connector(beta, "Beta CRM", "/beta"));
     }
 
@@ -242,19 +241,14 @@ class EventsIT {
     }
 
     private static long connector(String token, String name, String path) {
-        Response created = Hub.as(token, "connectors").post(Entity.json(Json.createObjectBuilder().add("name", name)
-                .add("type", "API").add("endpoint", PEERS.uri(path).toString()).add("localNetwork", true)
-                .add("authType", "NONE").build()));
-        assertThat(created.getStatus()).isEqualTo(201);
-        long id = created.readEntity(ConnectorView.class).id();
-        assertThat(Hub.as(token, "connectors/" + id + "/status").put(Entity.json("{\"status\":\"ACTIVE\"}"))
-                .getStatus()).isEqualTo(200);
+        long id = Hub.createConnector(token, Json.createObjectBuilder().add("name", name).add("type", "API")
+                .add("endpoint", PEERS.uri(path).toString()).add("localNetwork", true).add("authType", "NONE").build());
+        Hub.activateConnector(token, id);
         return id;
     }
 
     private static void subscribe(String token, String type, long connector) {
-        assertThat(Hub.as(token, "subscriptions").post(Entity.json(Json.createObjectBuilder().add("eventType", type)
-                .add("connectorId", connector).add("path", "/events").build())).getStatus()).isEqualTo(201);
+        Hub.subscribe(token, type, connector, "/events");
     }
 
     private static void sleep(long millis) {

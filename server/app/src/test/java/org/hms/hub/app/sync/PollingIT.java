@@ -3,22 +3,15 @@ package org.hms.hub.app.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.hms.hub.app.env.Deployments;
-import org.hms.hub.model.connector.ConnectorView;
 import org.hms.hub.model.sync.SyncJobState;
 import org.hms.hub.model.sync.SyncJobView;
 import org.hms.hub.model.sync.SyncStatus;
@@ -46,17 +39,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PollingIT {
 
-    /** The FHIR server's patients: id → (version, lastUpdated). */
-    private static final Map<String, Patient> PATIENTS = new ConcurrentHashMap<>();
+    /** The FHIR server's patients. */
+    private static final org.hms.hub.testsupport.FakeFhirPatients PATIENTS = new org.hms.hub.testsupport.FakeFhirPatients();
     private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
     private static final AtomicBoolean REFUSE_BAD = new AtomicBoolean(true);
-    private static final AtomicInteger CLOCK = new AtomicInteger();
-
-    record Patient(String id, int version, String lastUpdated) {
-    }
 
     private static final FakePeer PEERS = FakePeer.start()
-            .on("/fhir/Patient", PollingIT::search)
+            .on("/fhir/Patient", r -> PATIENTS.search(r, PollingIT.PEERS.uri("/fhir/Patient").toString()))
             .on("/oms/patients", r -> {
                 JsonObject body = Json.createReader(new java.io.StringReader(r.body())).readObject();
                 String key = body.getString("id") + "@" + body.getJsonObject("meta").getString("versionId");
@@ -94,8 +83,7 @@ class PollingIT {
         oms = create(Json.createObjectBuilder().add("name", "OMS patients").add("type", "API")
                 .add("endpoint", PEERS.uri("/oms").toString()).add("localNetwork", true).add("authType", "NONE")
                 .add("retryAttempts", 0));
-        Hub.as(admin, "subscriptions").post(Entity.json(Json.createObjectBuilder().add("eventType", "Patient")
-                .add("connectorId", oms).add("path", "/patients").build())).close();
+        Hub.subscribe(admin, "Patient", oms, "/patients");
         activate(oms);
         activate(fhir);
     }
@@ -165,37 +153,8 @@ class PollingIT {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    /** A new version of the patient, updated a second after everything before it. */
     private static void change(String id) {
-        Patient before = PATIENTS.get(id);
-        String at = Instant.parse("2026-11-20T08:00:00Z").plusSeconds(CLOCK.incrementAndGet()).toString();
-        PATIENTS.put(id, new Patient(id, before == null ? 1 : before.version() + 1, at));
-    }
-
-    /** {@code GET /fhir/Patient?_sort=_lastUpdated&_count=n[&_lastUpdated=geT][&page=k]}. */
-    private static Reply search(FakePeer.Request r) {
-        Map<String, String> q = java.util.Arrays.stream(r.query() == null ? new String[0] : r.query().split("&"))
-                .map(p -> p.split("=", 2)).collect(Collectors.toMap(p -> p[0],
-                        p -> java.net.URLDecoder.decode(p.length > 1 ? p[1] : "", java.nio.charset.StandardCharsets.UTF_8)));
-        int count = Integer.parseInt(q.getOrDefault("_count", "10"));
-        int page = Integer.parseInt(q.getOrDefault("page", "0"));
-        String ge = q.containsKey("_lastUpdated") ? q.get("_lastUpdated").substring(2) : null;
-        List<Patient> matching = PATIENTS.values().stream()
-                .filter(p -> ge == null || Instant.parse(p.lastUpdated()).compareTo(Instant.parse(ge)) >= 0)
-                .sorted(java.util.Comparator.comparing(Patient::lastUpdated)).toList();
-        JsonArrayBuilder entries = Json.createArrayBuilder();
-        matching.stream().skip((long) page * count).limit(count).forEach(p -> entries.add(Json.createObjectBuilder()
-                .add("resource", Json.createObjectBuilder().add("resourceType", "Patient").add("id", p.id())
-                        .add("meta", Json.createObjectBuilder().add("versionId", Integer.toString(p.version()))
-                                .add("lastUpdated", p.lastUpdated())))));
-        JsonObjectBuilder bundle = Json.createObjectBuilder().add("resourceType", "Bundle").add("type", "searchset")
-                .add("total", matching.size()).add("entry", entries);
-        if ((long) (page + 1) * count < matching.size()) {
-            bundle.add("link", Json.createArrayBuilder().add(Json.createObjectBuilder().add("relation", "next")
-                    .add("url", PEERS.uri("/fhir/Patient").toString() + "?" + r.query().replaceAll("&page=\\d+", "")
-                            + "&page=" + (page + 1))));
-        }
-        return new Reply(200, "application/fhir+json", bundle.build().toString(), 0);
+        PATIENTS.change(id);
     }
 
     private static SyncJobView sync(long connector, String mode) {
@@ -210,14 +169,11 @@ class PollingIT {
     }
 
     private static long create(JsonObjectBuilder connector) {
-        Response response = Hub.as(admin, "connectors").post(Entity.json(connector.build()));
-        assertThat(response.getStatus()).as(response.toString()).isEqualTo(201);
-        return response.readEntity(ConnectorView.class).id();
+        return Hub.createConnector(admin, connector.build());
     }
 
     private static void activate(long id) {
-        assertThat(Hub.as(admin, "connectors/" + id + "/status").put(Entity.json("{\"status\":\"ACTIVE\"}"))
-                .getStatus()).isEqualTo(200);
+        Hub.activateConnector(admin, id);
     }
 
     private static void sleep(long millis) {
