@@ -45,33 +45,11 @@ public class TestEnvironment implements TestExecutionListener {
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
         TestIdentityProvider.stop();
-        stopServers();
         if (broker != null) {
             try {
                 broker.close();
             } catch (Exception e) {
                 throw new IllegalStateException("Broker did not stop: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    /**
-     * Stops the Payara Micro processes this JVM started (Arquillian's managed containers) before the broker goes:
-     * a server whose broker vanished first spends minutes closing its message-driven beans' sessions, one call
-     * timeout each, and outlives the build.
-     */
-    private static void stopServers() {
-        java.util.List<ProcessHandle> servers = ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro")).orElse(false)).toList();
-        servers.forEach(ProcessHandle::destroy);
-        for (ProcessHandle server : servers) {
-            try {
-                server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-                server.destroyForcibly();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                server.destroyForcibly();
             }
         }
     }
