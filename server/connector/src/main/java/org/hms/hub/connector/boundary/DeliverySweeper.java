@@ -87,7 +87,7 @@ public class DeliverySweeper {
                     case "RETRYING" -> f[2] += count;
                     default -> f[0] += count;
                 }
-                long age = row[4] == null ? 0 : java.time.Duration.between(toOffset(row[4]), now).toSeconds();
+                long age = row[4] == null ? 0 : java.time.Duration.between(org.hms.hub.connector.control.ThroughputQuery.utc(row[4]), now).toSeconds();
                 f[3] = Math.max(f[3], age);
             }
             for (Object[] row : (List<Object[]>) Tenancy.acrossTenants(em, "SELECT tenant_id, connector_id, COUNT(*) "
@@ -107,19 +107,6 @@ public class DeliverySweeper {
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Metrics refresh failed; the next one tries again", e);
         }
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.LocalDateTime l) {
-            return l.atOffset(ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString().replace(' ', 'T'));
     }
 
     @SuppressWarnings("unchecked")

@@ -7,22 +7,16 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.Map;
 import org.hms.hub.connector.control.events.EventIntake;
 import org.hms.hub.connector.control.inbound.Inbound;
 import org.hms.hub.connector.control.inbound.InboundShape;
-import org.hms.hub.connector.entity.DeadLetter;
 import org.hms.hub.connector.entity.InboundReceipt;
-import org.hms.hub.model.event.SyncEvent;
 import org.hms.hub.model.sync.DeadLetterReason;
 import org.hms.hub.model.sync.EventRequest;
 import org.hms.hub.platform.json.Json;
-import org.hms.hub.platform.messaging.EventPublisher;
 import org.hms.hub.platform.messaging.Jms;
 import org.hms.hub.platform.problem.InvalidFields;
-import org.hms.hub.platform.tenancy.Tenancy;
 import org.hms.hub.platform.tenancy.TenantContext;
 
 /**
@@ -47,19 +41,14 @@ public class PublishedEventConsumer implements MessageListener {
     Inbound inbound;
 
     @Inject
+    org.hms.hub.connector.control.inbound.InboundDeadLetters deadLetters;
+
+    @Inject
     TenantContext tenant;
-
-    @Inject
-    Tenancy tenancy;
-
-    @Inject
-    EventPublisher events;
 
     @Inject
     org.hms.hub.platform.identity.control.ActiveTenants tenants;
 
-    @PersistenceContext(unitName = "connector")
-    EntityManager em;
 
     @Override
     public void onMessage(Message message) {
@@ -94,12 +83,7 @@ public class PublishedEventConsumer implements MessageListener {
     }
 
     private void dead(String body, String error, String messageId) {
-        DeadLetter letter = new DeadLetter(Inbound.PUBLISHERS, DeadLetter.Kind.INBOUND, null, null, null, null,
-                DeadLetterReason.INVALID_PAYLOAD, error, null, 1, Json.JSONB.toJson(Map.of("jmsMessageId",
-                messageId == null ? "" : messageId)), body == null ? "" : body);
-        tenancy.bind(em).persist(letter);
-        em.flush();
-        events.publish(SyncEvent.of(tenant.current(), "InboundRejected", "system", Inbound.PUBLISHERS, "DeadLetter",
-                Long.toString(letter.id()), "failure", error, Map.of("reason", DeadLetterReason.INVALID_PAYLOAD.name())));
+        deadLetters.record(Inbound.PUBLISHERS, null, null, null, DeadLetterReason.INVALID_PAYLOAD, error, 1,
+                Map.of("jmsMessageId", messageId == null ? "" : messageId), body, "system");
     }
 }

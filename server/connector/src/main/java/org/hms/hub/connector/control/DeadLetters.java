@@ -71,6 +71,9 @@ public class DeadLetters {
     Inbound inbound;
 
     @Inject
+    org.hms.hub.connector.control.inbound.InboundDeadLetters inboundDeadLetters;
+
+    @Inject
     EventPublisher events;
 
     @Inject
@@ -203,19 +206,14 @@ public class DeadLetters {
     /** Records an inbound item the broker gave up on. */
     @Transactional
     public void unprocessable(long connectorId, String receiptId, String payload, String error) {
-        DeadLetter letter = new DeadLetter(connectorId, DeadLetter.Kind.INBOUND, null, receiptId, null, null,
-                DeadLetterReason.UNPROCESSABLE, error, null, 0, Json.JSONB.toJson(Map.of("receiptId",
-                receiptId == null ? "" : receiptId)), payload);
-        tenancy.bind(em).persist(letter);
+        inboundDeadLetters.record(connectorId, receiptId, null, null, DeadLetterReason.UNPROCESSABLE, error, 0,
+                Map.of("receiptId", receiptId == null ? "" : receiptId), payload, "system");
         if (receiptId != null) {
             InboundReceipt receipt = em.find(InboundReceipt.class, receiptId);
             if (receipt != null && receipt.state() == InboundReceipt.State.RECEIVED) {
                 receipt.failed();
             }
         }
-        em.flush();
-        events.publish(SyncEvent.of(tenant.current(), "InboundRejected", "system", connectorId, "DeadLetter",
-                Long.toString(letter.id()), "failure", error, Map.of("reason", DeadLetterReason.UNPROCESSABLE.name())));
     }
 
     private interface Action {

@@ -54,7 +54,8 @@ public class ThroughputQuery {
         return counts;
     }
 
-    static OffsetDateTime utc(Object value) {
+    /** A timestamp as a native query returns it (driver-dependent type), in UTC. */
+    public static OffsetDateTime utc(Object value) {
         if (value instanceof OffsetDateTime o) {
             return o.withOffsetSameInstant(ZoneOffset.UTC);
         }

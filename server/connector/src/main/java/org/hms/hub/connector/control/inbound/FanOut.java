@@ -11,14 +11,11 @@ import java.util.Map;
 import org.hms.hub.connector.control.ConnectorViews;
 import org.hms.hub.connector.control.delivery.DeliveryStore;
 import org.hms.hub.connector.entity.Connector;
-import org.hms.hub.connector.entity.DeadLetter;
 import org.hms.hub.connector.entity.Delivery;
 import org.hms.hub.connector.entity.InboundReceipt;
 import org.hms.hub.connector.entity.Subscription;
-import org.hms.hub.model.event.SyncEvent;
 import org.hms.hub.model.sync.DeadLetterReason;
 import org.hms.hub.platform.json.Json;
-import org.hms.hub.platform.messaging.EventPublisher;
 import org.hms.hub.platform.tenancy.Tenancy;
 import org.hms.hub.platform.tenancy.TenantContext;
 import org.hms.hub.platform.transform.PayloadTransformer;
@@ -49,7 +46,7 @@ public class FanOut {
     PayloadTransformer transformer;
 
     @Inject
-    EventPublisher events;
+    InboundDeadLetters inboundDeadLetters;
 
     @Transactional
     public void process(long connectorId, String receiptId, String body) {
@@ -124,12 +121,8 @@ public class FanOut {
 
     private void inboundDead(long connectorId, String receiptId, String eventType, String entityKey,
                              DeadLetterReason reason, String error, Map<String, String> headers, String payload) {
-        DeadLetter letter = new DeadLetter(connectorId, DeadLetter.Kind.INBOUND, null, receiptId, eventType, entityKey,
-                reason, error, null, 1, Json.JSONB.toJson(headers), payload);
-        tenancy.bind(em).persist(letter);
-        em.flush();
-        events.publish(SyncEvent.of(tenant.current(), "InboundRejected", "system", connectorId, "DeadLetter",
-                Long.toString(letter.id()), "failure", error, Map.of("reason", reason.name(), "receiptId", receiptId)));
+        inboundDeadLetters.record(connectorId, receiptId, eventType, entityKey, reason, error, 1, headers, payload,
+                "system");
     }
 
     static JsonValue parse(String body) {

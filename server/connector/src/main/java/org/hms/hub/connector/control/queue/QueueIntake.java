@@ -10,21 +10,17 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.util.Map;
 import org.hms.hub.connector.control.inbound.Inbound;
 import org.hms.hub.connector.control.inbound.InboundShape;
-import org.hms.hub.connector.entity.DeadLetter;
 import org.hms.hub.connector.entity.InboundReceipt;
 import org.hms.hub.model.event.SyncEvent;
 import org.hms.hub.model.sync.DeadLetterReason;
 import org.hms.hub.platform.json.Json;
 import org.hms.hub.platform.messaging.EventPublisher;
 import org.hms.hub.platform.messaging.Jms;
-import org.hms.hub.platform.tenancy.Tenancy;
 import org.hms.hub.platform.tenancy.TenantContext;
 
 /**
@@ -45,16 +41,14 @@ public class QueueIntake {
     Inbound inbound;
 
     @Inject
-    EventPublisher events;
+    org.hms.hub.connector.control.inbound.InboundDeadLetters deadLetters;
 
     @Inject
-    Tenancy tenancy;
+    EventPublisher events;
 
     @Inject
     TenantContext tenant;
 
-    @PersistenceContext(unitName = "connector")
-    EntityManager em;
 
     /** Takes a message from the hub's broker, if one comes within a second; true when one was taken. */
     @Transactional
@@ -94,14 +88,8 @@ public class QueueIntake {
             }
         }
         if (problem != null) {
-            DeadLetter letter = new DeadLetter(connectorId, DeadLetter.Kind.INBOUND, null, null, null, null,
-                    DeadLetterReason.INVALID_PAYLOAD, problem, null, 1, Json.JSONB.toJson(Map.of("jmsMessageId",
-                    id == null ? "" : id)), body == null ? "" : body);
-            tenancy.bind(em).persist(letter);
-            em.flush();
-            events.publish(SyncEvent.of(tenant.current(), "InboundRejected", "connector:" + connectorId, connectorId,
-                    "DeadLetter", Long.toString(letter.id()), "failure", problem, Map.of("reason",
-                            DeadLetterReason.INVALID_PAYLOAD.name())));
+            deadLetters.record(connectorId, null, null, null, DeadLetterReason.INVALID_PAYLOAD, problem, 1,
+                    Map.of("jmsMessageId", id == null ? "" : id), body, "connector:" + connectorId);
             return;
         }
         inbound.accept(connectorId, InboundReceipt.Source.QUEUE, "queue:" + (id != null ? id
