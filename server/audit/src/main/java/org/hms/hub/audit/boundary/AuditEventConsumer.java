@@ -21,7 +21,8 @@ import org.hms.hub.platform.messaging.Jms;
 
 /**
  * Records every event published on {@code hub.events}, through a durable subscription, so events sent while
- * the hub was down are recorded when it is back. The entry and the acknowledgement commit together.
+ * the hub was down are recorded when it is back. The entry and the acknowledgement commit together. One session:
+ * entries are chained in the order events were committed.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = Jms.RESOURCE_ADAPTER),
@@ -56,7 +57,8 @@ public class AuditEventConsumer implements MessageListener {
             OffsetDateTime occurredAt = occurredAt(json, message.getJMSTimestamp());
             String actor = json != null && json.get("actor") instanceof jakarta.json.JsonString s ? s.getString() : "system";
             tenantContext.set(tenant);
-            AuditEntry entry = new AuditEntry(eventId, tenant, type, actor, correlationId, occurredAt, body);
+            AuditEntry entry = new AuditEntry(eventId, tenant, type, actor, correlationId, occurredAt,
+                org.hms.hub.audit.control.EventFacts.of(type, json));
             if (!trail.record(entry)) {
                 LOG.fine(() -> "Event " + eventId + " was recorded already; redelivery ignored");
             }

@@ -10,6 +10,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.hms.hub.model.audit.AuditEntryView;
 
@@ -60,6 +61,40 @@ public class AuditEntry {
     @Column(updatable = false)
     private String details;
 
+    /** Position in the tenant's chain (null for entries recorded before the chain existed). */
+    @Column(updatable = false)
+    private Long seq;
+
+    @Column(name = "actor_type", updatable = false, length = 16)
+    private String actorType;
+
+    @Column(name = "target_type", updatable = false, length = 64)
+    private String targetType;
+
+    @Column(name = "target_id", updatable = false, length = 200)
+    private String targetId;
+
+    @Column(updatable = false, length = 16)
+    private String outcome;
+
+    @Column(updatable = false, length = 1000)
+    private String reason;
+
+    @Column(name = "connector_id", updatable = false)
+    private Long connectorId;
+
+    @Column(name = "source_address", updatable = false, length = 100)
+    private String sourceAddress;
+
+    @Column(name = "user_agent", updatable = false, length = 300)
+    private String userAgent;
+
+    @Column(name = "prev_hash", updatable = false, length = 64)
+    private String prevHash;
+
+    @Column(updatable = false, length = 64)
+    private String hash;
+
     protected AuditEntry() {
     }
 
@@ -70,10 +105,49 @@ public class AuditEntry {
         this.action = action;
         this.actor = actor;
         this.correlationId = correlationId;
-        this.occurredAt = occurredAt.withOffsetSameInstant(ZoneOffset.UTC);
-        this.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.occurredAt = occurredAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        this.recordedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         this.details = details;
     }
+
+    /** An entry with the facts of its event; {@link #chain} places it in the tenant's chain before it is stored. */
+    public AuditEntry(UUID eventId, String tenant, String action, String actor, String correlationId,
+                      OffsetDateTime occurredAt, EntryFacts facts) {
+        this(eventId, tenant, action, actor, correlationId, occurredAt, facts.details());
+        this.actorType = facts.actorType();
+        this.targetType = facts.targetType();
+        this.targetId = facts.targetId();
+        this.outcome = facts.outcome();
+        this.reason = facts.reason();
+        this.connectorId = facts.connectorId();
+        this.sourceAddress = facts.sourceAddress();
+        this.userAgent = facts.userAgent();
+    }
+
+    /** Places the entry after {@code prevHash} at position {@code seq}; its hash covers the canonical entry. */
+    public void chain(long seq, String prevHash) {
+        this.seq = seq;
+        this.prevHash = prevHash;
+        this.hash = EntryHash.of(prevHash, this);
+    }
+
+    public String action() { return action; }
+    public String actor() { return actor; }
+    public String correlationId() { return correlationId; }
+    public OffsetDateTime occurredAt() { return occurredAt; }
+    public OffsetDateTime recordedAt() { return recordedAt; }
+    public String details() { return details; }
+    public Long seq() { return seq; }
+    public String actorType() { return actorType; }
+    public String targetType() { return targetType; }
+    public String targetId() { return targetId; }
+    public String outcome() { return outcome; }
+    public String reason() { return reason; }
+    public Long connectorId() { return connectorId; }
+    public String sourceAddress() { return sourceAddress; }
+    public String userAgent() { return userAgent; }
+    public String prevHash() { return prevHash; }
+    public String hash() { return hash; }
 
     public Long id() {
         return id;
@@ -90,6 +164,7 @@ public class AuditEntry {
     public AuditEntryView view() {
         return new AuditEntryView(id, UUID.fromString(eventId), tenant, action, actor, correlationId,
                 occurredAt.withOffsetSameInstant(ZoneOffset.UTC), recordedAt.withOffsetSameInstant(ZoneOffset.UTC),
-                details);
+                details, seq, actorType, targetType, targetId, outcome, reason, connectorId, sourceAddress, userAgent,
+                hash);
     }
 }
