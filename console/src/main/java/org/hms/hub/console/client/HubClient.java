@@ -187,6 +187,57 @@ public class HubClient {
         }
     }
 
+    /**
+     * GETs a download (an export) into a file, streamed: the body never sits in memory. Written to a temporary file
+     * next to the target first and moved into place when complete. Returns the bytes written.
+     */
+    public long download(String path, Map<String, ?> query, java.nio.file.Path file) throws HubException {
+        refreshIfDue();
+        String q = query.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(String.valueOf(e.getValue()), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        Session current = session;
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path + (q.isEmpty() ? "" : "?" + q)))
+                .timeout(java.time.Duration.ofMinutes(30)).GET();
+        if (current != null) {
+            request.header("Authorization", "Bearer " + current.accessToken());
+        }
+        java.nio.file.Path partial = file.resolveSibling(file.getFileName() + ".part");
+        try {
+            HttpResponse<java.nio.file.Path> response = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofFile(partial));
+            if (response.statusCode() >= 400) {
+                String body = java.nio.file.Files.readString(partial);
+                java.nio.file.Files.deleteIfExists(partial);
+                Problem problem = null;
+                try {
+                    problem = JSON.fromJson(body, Problem.class);
+                } catch (JsonbException | NullPointerException notProblem) {
+                    // the status has to do
+                }
+                throw new HubException(HubException.kindOf(response.statusCode()), problem != null
+                        && problem.detail() != null ? problem.detail() : "The hub answered HTTP "
+                        + response.statusCode() + ".", problem, null);
+            }
+            java.nio.file.Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return java.nio.file.Files.size(file);
+        } catch (ConnectException e) {
+            throw new HubException(HubException.Kind.UNREACHABLE, "The hub at " + base + " cannot be reached.", null, e);
+        } catch (IOException e) {
+            throw new HubException(HubException.Kind.OTHER, "The download could not be written to " + file + ": "
+                    + e.getMessage(), null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            try {
+                java.nio.file.Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // best effort
+            }
+            throw new HubException(HubException.Kind.OTHER, "The download was cancelled.", null, e);
+        }
+    }
+
     private void refreshIfDue() throws HubException {
         Session current = session;
         if (current != null && Instant.now().isAfter(current.accessExpires().minusSeconds(30))) {

@@ -29,6 +29,12 @@ public record MappingsApi(HubClient hub) {
         return hub.post("api/mappings/" + id + "/preview", new PreviewRequest(sample, definition), PreviewResult.class);
     }
 
+    /** Makes an earlier (or the latest) version the active one. */
+    public MappingView activate(long id, int version) throws HubException {
+        return hub.put("api/mappings/" + id + "/active", new org.hms.hub.model.mapping.Activation(version),
+                MappingView.class);
+    }
+
     public MappingView addVersion(long id, Map<String, Object> definition) throws HubException {
         return hub.post("api/mappings/" + id + "/versions", new NewVersion(definition, true), MappingView.class);
     }

@@ -1,42 +1,14 @@
 package org.hms.hub.console.deadletters;
 
-import java.util.ArrayList;
-import java.util.List;
-import javax.swing.table.AbstractTableModel;
+import org.hms.hub.console.common.ListTableModel;
 import org.hms.hub.console.common.Times;
 import org.hms.hub.model.sync.DeadLetterView;
 
 /** Dead letters, newest first. */
-public class DeadLettersTableModel extends AbstractTableModel {
+public class DeadLettersTableModel extends ListTableModel<DeadLetterView> {
 
-    private static final String[] COLUMNS = {"Id", "When", "Connector", "Event", "Entity", "Reason", "Attempts",
-            "State", "Error"};
-
-    private final List<DeadLetterView> rows = new ArrayList<>();
-
-    public void show(List<DeadLetterView> letters) {
-        rows.clear();
-        rows.addAll(letters);
-        fireTableDataChanged();
-    }
-
-    public DeadLetterView at(int row) {
-        return rows.get(row);
-    }
-
-    @Override
-    public int getRowCount() {
-        return rows.size();
-    }
-
-    @Override
-    public int getColumnCount() {
-        return COLUMNS.length;
-    }
-
-    @Override
-    public String getColumnName(int column) {
-        return COLUMNS[column];
+    public DeadLettersTableModel() {
+        super("Id", "When", "Connector", "Event", "Entity", "Reason", "Attempts", "State", "Error");
     }
 
     @Override
@@ -45,8 +17,7 @@ public class DeadLettersTableModel extends AbstractTableModel {
     }
 
     @Override
-    public Object getValueAt(int row, int column) {
-        DeadLetterView d = rows.get(row);
+    protected Object value(DeadLetterView d, int column) {
         return switch (column) {
             case 0 -> d.id();
             case 1 -> Times.minute(d.createdAt());

@@ -30,6 +30,7 @@ public class MainFrame extends JFrame {
     private final AuditPanel audit;
     private final org.hms.hub.console.mappings.MappingsPanel mappings;
     private final org.hms.hub.console.deadletters.DeadLettersPanel deadLetters;
+    private final org.hms.hub.console.orders.OrdersPanel orders;
 
     public MainFrame(HubClient hub, ConsoleSettings settings, Runnable logout) {
         super("HMS Integration Hub — Console");
@@ -40,11 +41,13 @@ public class MainFrame extends JFrame {
         dashboard = new DashboardPanel(connectorsApi, syncApi, this::openConnector);
         deadLetters = new org.hms.hub.console.deadletters.DeadLettersPanel(syncApi);
         audit = new AuditPanel(new AuditApi(hub));
+        orders = new org.hms.hub.console.orders.OrdersPanel(new org.hms.hub.console.client.OrdersApi(hub));
         mappings = new org.hms.hub.console.mappings.MappingsPanel(new org.hms.hub.console.client.MappingsApi(hub));
         tabs.setName("tabs");
         tabs.addTab("Dashboard", dashboard);
         tabs.addTab("Connectors", connectors);
         tabs.addTab("Dead letters", deadLetters);
+        tabs.addTab("Orders", orders);
         tabs.addTab("Mappings", mappings);
         tabs.addTab("Audit log", audit);
         tabs.addChangeListener(e -> refreshSelected());
@@ -103,6 +106,8 @@ public class MainFrame extends JFrame {
             audit.reload();
         } else if (selected == deadLetters) {
             deadLetters.reload();
+        } else if (selected == orders) {
+            orders.reload();
         } else if (selected == mappings) {
             mappings.reload();
         } else if (selected == dashboard) {

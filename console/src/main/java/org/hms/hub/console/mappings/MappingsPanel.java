@@ -26,7 +26,7 @@ import org.hms.hub.model.mapping.MappingView;
 import org.hms.hub.model.mapping.PreviewResult;
 
 /**
- * Mappings: the list, the selected mapping's versions and definition, and a preview — sample input, output and
+ * Mappings: the list, the selected mapping's versions (any one shown, and re-activated) and definition, and a preview — sample input, output and
  * a per-rule trace side by side. A preview runs the definition as shown (edited or not); "Save as new version"
  * stores it (administrators).
  */
@@ -35,7 +35,7 @@ public class MappingsPanel extends JPanel {
     private final MappingsApi api;
     private final DefaultListModel<MappingView> mappings = new DefaultListModel<>();
     private final JList<MappingView> list = new JList<>(mappings);
-    private final JLabel versions = new JLabel(" ");
+    private final javax.swing.JComboBox<MappingVersionView> versions = new javax.swing.JComboBox<>();
     private final JTextArea definition = mono(8);
     private final JTextArea sample = mono(10);
     private final JTextArea output = mono(10);
@@ -65,6 +65,22 @@ public class MappingsPanel extends JPanel {
                 loadVersions();
             }
         });
+        versions.setName("versions");
+        versions.setRenderer((l, v, i, selected, focus) -> {
+            JLabel label = new JLabel(v == null ? " " : "v" + v.version() + (v.active() ? " (active)" : "") + " by "
+                    + v.createdBy() + (v.createdAt() == null ? "" : ", " + org.hms.hub.console.common.Times.minute(
+                    v.createdAt())));
+            label.setOpaque(true);
+            label.setBackground(selected ? l.getSelectionBackground() : l.getBackground());
+            label.setForeground(selected ? l.getSelectionForeground() : l.getForeground());
+            return label;
+        });
+        versions.addActionListener(e -> {
+            if (versions.getSelectedItem() instanceof MappingVersionView v) {
+                definition.setText(Json.pretty(Json.write(v.definition())));
+                definition.setCaretPosition(0);
+            }
+        });
         definition.setName("definition");
         sample.setName("sample");
         output.setName("output");
@@ -75,7 +91,9 @@ public class MappingsPanel extends JPanel {
 
         JPanel right = new JPanel(new MigLayout("insets 0, fill, wrap 2", "[grow,fill][grow,fill]",
                 "[][grow 30,fill][][grow 40,fill][][grow 30,fill][]"));
-        right.add(versions, "span 2");
+        right.add(new JLabel("Version"), "span 2, split 3");
+        right.add(versions, "growx");
+        right.add(button("Activate this version", this::activate), "growx 0");
         right.add(new JScrollPane(definition), "span 2, grow");
         right.add(new JLabel("Sample input"));
         right.add(new JLabel("Output"));
@@ -108,16 +126,24 @@ public class MappingsPanel extends JPanel {
             return;
         }
         Work.start(this, "Loading versions", () -> api.versions(m.id()), all -> {
-            List<String> names = new ArrayList<>();
-            for (MappingVersionView v : all) {
-                names.add("v" + v.version() + (v.active() ? " (active)" : "") + " by " + v.createdBy());
-                if (v.active()) {
-                    definition.setText(Json.pretty(Json.write(v.definition())));
-                    definition.setCaretPosition(0);
-                }
-            }
-            versions.setText("Versions: " + String.join(" · ", names));
+            versions.removeAllItems();
+            all.forEach(versions::addItem);
+            all.stream().filter(MappingVersionView::active).findFirst().ifPresent(versions::setSelectedItem);
         });
+    }
+
+    /** Re-activates the version shown (any earlier one; hub-admin). */
+    private void activate() {
+        MappingView m = list.getSelectedValue();
+        if (m == null || !(versions.getSelectedItem() instanceof MappingVersionView v) || v.active()) {
+            return;
+        }
+        if (JOptionPane.showConfirmDialog(this, "Make version " + v.version() + " of \"" + m.name() + "\" the active"
+                + " one? Deliveries through this mapping use it from now on.", "Activate version",
+                JOptionPane.OK_CANCEL_OPTION) == JOptionPane.OK_OPTION) {
+            Work.start(this, "Activating version " + v.version(), () -> api.activate(m.id(), v.version()),
+                    done -> reload());
+        }
     }
 
     private void preview() {

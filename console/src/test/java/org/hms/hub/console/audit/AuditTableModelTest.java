@@ -12,7 +12,8 @@ class AuditTableModelTest {
 
     private static AuditEntryView entry(long id, String action) {
         return new AuditEntryView(id, UUID.randomUUID(), "north", action, "admin", null, OffsetDateTime.now(),
-                OffsetDateTime.now(), "{\"action\":\"" + action + "\",\"subject\":\"Lab\"}");
+                OffsetDateTime.now(), "{\"action\":\"" + action + "\",\"subject\":\"Lab\"}", id, "USER", "Connector", "7",
+                "success", null, 7L, null, null, "ab".repeat(32));
     }
 
     @Test

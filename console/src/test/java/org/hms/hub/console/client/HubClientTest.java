@@ -55,6 +55,31 @@ class HubClientTest {
     }
 
     @Test
+    void downloadsAnExportIntoAFileAndExplainsARefusal(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        hub.on("/api/audit/export", r -> r.query().contains("action=LoginFailed")
+                ? new Reply(200, "text/csv", "id,seq\r\n7,3\r\n", 0)
+                : new Reply(400, "application/problem+json", "{\"title\":\"Bad time\",\"status\":400,"
+                + "\"detail\":\"from must be an ISO-8601 time.\",\"errors\":[]}", 0));
+        client.login("nurse", "right");
+        AuditApi audit = new AuditApi(client);
+        java.nio.file.Path file = dir.resolve("audit.csv");
+
+        long bytes = audit.exportCsv(new AuditApi.Filter(null, null, null, "LoginFailed", null, "failure"), file);
+
+        assertThat(bytes).isEqualTo(13);
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo("id,seq\r\n7,3\r\n");
+        assertThat(hub.requests("/api/audit/export").get(0).query()).isEqualTo("action=LoginFailed&outcome=failure"
+                + "&format=csv");
+        assertThat(hub.requests("/api/audit/export").get(0).header("Authorization")).isEqualTo("Bearer access-1");
+        assertThatThrownBy(() -> audit.exportCsv(AuditApi.Filter.NONE, dir.resolve("refused.csv")))
+                .isInstanceOfSatisfying(HubException.class, e -> assertThat(e.getMessage())
+                        .isEqualTo("from must be an ISO-8601 time."));
+        assertThat(dir.resolve("refused.csv")).doesNotExist();
+        assertThat(dir.resolve("refused.csv.part")).doesNotExist();
+    }
+
+    @Test
     void reportsAWrongPasswordWithTheHubsWords() {
         assertThatThrownBy(() -> client.login("nurse", "wrong")).isInstanceOfSatisfying(HubException.class, e -> {
             assertThat(e.kind()).isEqualTo(HubException.Kind.UNAUTHORIZED);

@@ -138,6 +138,23 @@ class ConsoleScreensIT {
                 && rowOf(audit, "ConnectorCreated") >= 0 ? Optional.of(1) : Optional.empty());
         onEdt(() -> audit.setRowSelectionInterval(rowOf(audit, "ConnectorTested"), rowOf(audit, "ConnectorTested")));
         shoot(frame, "06-audit");
+        onEdt(() -> {
+            text(frame, "audit.action").setText("ConnectorCreated");
+            ((JButton) find(frame, c -> "audit.search".equals(c.getName()))).doClick();
+        });
+        await("only creations in the filtered trail", () -> audit.getRowCount() > 0 && rowOf(audit, "ConnectorTested") < 0
+                ? Optional.of(1) : Optional.empty());
+        SwingUtilities.invokeLater(() -> ((JButton) find(frame, c -> "audit.verify".equals(c.getName()))).doClick());
+        JDialog verified = (JDialog) await("the chain's verification", () -> window(w -> w instanceof JDialog d
+                && "Audit chain".equals(d.getTitle())));
+        assertThat(((javax.swing.JTextArea) find(verified, c -> "audit.verification".equals(c.getName()))).getText())
+                .startsWith("The chain is intact");
+        shoot(verified, "06b-audit-verified");
+        SwingUtilities.invokeLater(() -> button(verified, "OK").doClick());
+        onEdt(() -> {
+            text(frame, "audit.action").setText("");
+            ((JButton) find(frame, c -> "audit.search".equals(c.getName()))).doClick();
+        });
 
         HubClient direct = new HubClient(hub.base());
         direct.login("admin", ADMIN_PASSWORD);
@@ -153,6 +170,9 @@ class ConsoleScreensIT {
         await("the preview output", () -> Optional.ofNullable(find(frame, c -> "output".equals(c.getName())
                 && ((javax.swing.JTextArea) c).getText().contains("\"ext_code\""))));
         shoot(frame, "07-mapping-preview");
+        javax.swing.JComboBox<?> versionBox = (javax.swing.JComboBox<?>) find(frame, c -> "versions".equals(c.getName()));
+        assertThat(versionBox.getItemCount()).isEqualTo(1);
+        assertThat(((org.hms.hub.model.mapping.MappingVersionView) versionBox.getSelectedItem()).active()).isTrue();
 
         long wardLab = deadLetterFor(direct, "Ward lab");
         onEdt(() -> frame.showTab("Dead letters"));
@@ -184,12 +204,60 @@ class ConsoleScreensIT {
                 && ((javax.swing.JLabel) c).getText().contains("finished"))));
         shoot(job, "09-sync-job");
         SwingUtilities.invokeLater(() -> button(job, "Close").doClick());
+        onEdt(() -> frame.showTab("Audit log"));
+        await("the sync job in the audit log", () -> {
+            if (rowOf(audit, "SyncJobStarted") < 0 || rowOf(audit, "SyncJobFinished") < 0) {
+                SwingUtilities.invokeLater(() -> ((JButton) find(frame, c -> "audit.refresh".equals(c.getName())))
+                        .doClick());
+                return Optional.empty();
+            }
+            return Optional.of(1);
+        });
+        onEdt(() -> audit.setRowSelectionInterval(rowOf(audit, "SyncJobStarted"), rowOf(audit, "SyncJobStarted")));
+        shoot(frame, "09b-audit-after-sync");
         assertThat(wardLab).isPositive();
 
         onEdt(() -> frame.showTab("Dashboard"));
         await("the connector's card with its traffic", () -> Optional.ofNullable(find(frame, c -> c.getName() != null
                 && c.getName().startsWith("traffic."))));
         shoot(frame, "10-dashboard-cards");
+
+        org.hms.hub.testsupport.OrderFixture orders = org.hms.hub.testsupport.OrderFixture.create(
+                org.hms.hub.testsupport.Hub.login("admin", ADMIN_PASSWORD), "ConsoleScreensIT");
+        try {
+            orders.mapUser("u-1", "oms-u-1");
+            long mri = orders.api().createOrder("MRI brain with contrast", "u-1",
+                    org.hms.hub.testsupport.FakeHmsApi.items("MRI head", "contrast agent"));
+            long blood = orders.api().createOrder("Blood panel", "u-1", org.hms.hub.testsupport.FakeHmsApi.items("CBC"));
+            await("both orders in HMS-OMS", () -> "SYNCED".equals(orders.syncState(mri))
+                    && "SYNCED".equals(orders.syncState(blood)) ? Optional.of(1) : Optional.empty());
+            orders.oms().fulfil(Long.parseLong(orders.order(mri).getJsonObject("order").getString("omsOrderId")));
+            await("the fulfilment in HMS-API", () -> "fulfilled".equals(orders.api().status(mri))
+                    && "SYNCED".equals(orders.syncState(mri)) ? Optional.of(1) : Optional.empty());
+            onEdt(() -> frame.showTab("Orders"));
+            JTable orderTable = (JTable) find(frame, c -> "orders".equals(c.getName()));
+            await("the orders in the table", () -> rowOf(orderTable, Long.toString(mri)) >= 0 ? Optional.of(1)
+                    : Optional.empty());
+            onEdt(() -> orderTable.setRowSelectionInterval(rowOf(orderTable, Long.toString(mri)),
+                    rowOf(orderTable, Long.toString(mri))));
+            JTable history = (JTable) find(frame, c -> "orders.history".equals(c.getName()));
+            await("the order's sync history", () -> rowOf(history, "FULFILMENT") >= 0 ? Optional.of(1)
+                    : Optional.empty());
+            shoot(frame, "11-orders");
+            SwingUtilities.invokeLater(() -> ((JButton) find(frame, c -> "orders.reconcile".equals(c.getName())))
+                    .doClick());
+            JDialog confirm = (JDialog) await("the reconciliation question", () -> window(w -> w instanceof JDialog d
+                    && "Reconcile now".equals(d.getTitle())));
+            SwingUtilities.invokeLater(() -> button(confirm, "OK").doClick());
+            JDialog report = (JDialog) await("the reconciliation report", () -> window(w -> w instanceof JDialog d
+                    && "Reconciliation report".equals(d.getTitle())));
+            assertThat(((javax.swing.JTextArea) find(report, c -> "orders.reconcileReport".equals(c.getName())))
+                    .getText()).contains("0 missing in HMS-OMS");
+            shoot(report, "12-reconciliation-report");
+            SwingUtilities.invokeLater(() -> button(report, "OK").doClick());
+        } finally {
+            orders.close();
+        }
 
         assertThat(lab.requests("/lab/health")).isNotEmpty();
         assertThat(lab.requests("/lab/health").get(0).header("X-API-Key")).isEqualTo("console-it-key-1");

@@ -6,6 +6,8 @@ public enum DeliveryState {
     QUEUED,
     /** Waiting behind an earlier, undelivered change of the same entity. */
     BLOCKED,
+    /** Kept back by its origin (an order integration's kill switch is PAUSED or DISABLED) until released. */
+    HELD,
     /** Being sent. */
     IN_FLIGHT,
     /** Failed with a retryable error; waiting for its next attempt. */
