@@ -117,10 +117,21 @@ public final class Hub {
 
     /** Polls until the condition holds, failing with {@code what} when it has not within the timeout. */
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
+        await(what, timeout, condition, () -> "");
+    }
+
+    /**
+     * Polls until the condition holds; when it has not within the timeout, fails with {@code what} and what
+     * {@code diagnosis} says of the state at that moment (e.g. the items still missing and why).
+     */
+    public static void await(String what, Duration timeout, BooleanSupplier condition,
+                             java.util.function.Supplier<String> diagnosis) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+                String why = diagnosis.get();
+                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what
+                        + (why.isEmpty() ? "" : ": " + why));
             }
             try {
                 Thread.sleep(200);

@@ -22,7 +22,26 @@ import org.junit.platform.launcher.TestPlan;
  */
 public class TestEnvironment implements TestExecutionListener {
 
-    private EmbeddedBroker broker;
+    private static volatile EmbeddedBroker broker;
+
+    /**
+     * Between two test classes' servers, once the previous one has exited: rolls back what it left prepared in the
+     * shared broker (as the launcher does at start), so that the next server is not held up by its messages.
+     */
+    public static void settleBroker() {
+        EmbeddedBroker b = broker;
+        if (b != null) {
+            try {
+                int n = b.rollBackPrepared();
+                if (n > 0) {
+                    System.out.println("TestEnvironment: rolled back " + n + " broker transaction branch(es) the"
+                            + " previous server left prepared");
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot settle the broker's prepared transactions: " + e, e);
+            }
+        }
+    }
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {

@@ -114,14 +114,6 @@ public class DeadLettersResource {
     }
 
     static OffsetDateTime time(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ProblemException(400, "Bad time", name + " must be an ISO-8601 time with offset, e.g. "
-                    + "2026-11-22T10:00:00Z.");
-        }
+        return org.hms.hub.platform.problem.QueryTime.parse(name, value);
     }
 }

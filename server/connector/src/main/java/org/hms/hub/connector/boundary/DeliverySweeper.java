@@ -25,7 +25,7 @@ public class DeliverySweeper {
 
     private static final Logger LOG = Logger.getLogger(DeliverySweeper.class.getName());
     private static final int BATCH = 500;
-    private static final String UNFINISHED = "('QUEUED','BLOCKED','IN_FLIGHT','RETRYING')";
+    private static final String UNFINISHED = "('QUEUED','BLOCKED','HELD','IN_FLIGHT','RETRYING')";
 
     @PersistenceContext(unitName = "connector")
     EntityManager em;
@@ -42,6 +42,8 @@ public class DeliverySweeper {
     @Inject
     org.hms.hub.connector.control.delivery.Circuits circuits;
 
+    private boolean startSwept;
+
     @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false, info = "delivery sweeper")
     void sweep() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -49,7 +51,13 @@ public class DeliverySweeper {
             int resent = 0;
             resent += resend(candidates("state = 'RETRYING' AND next_attempt_at < ?", now.minusSeconds(60)));
             resent += resend(candidates("state = 'IN_FLIGHT' AND in_flight_until < ?", now));
-            resent += resend(candidates("state = 'QUEUED' AND last_enqueued_at < ?", now.minusMinutes(5)));
+            // After a start, every queued delivery gets a fresh message at once: a message the previous run had in
+            // hand when it stopped may be gone, and waiting five minutes for it would hold the entity back. Later
+            // sweeps only look at queued deliveries untouched for five minutes. (A duplicate message is harmless:
+            // the row decides.)
+            OffsetDateTime queuedBefore = startSwept ? now.minusMinutes(5) : now.minusSeconds(10);
+            resent += resend(candidates("state = 'QUEUED' AND last_enqueued_at < ?", queuedBefore));
+            startSwept = true;
             resent += resend(candidates("state = 'BLOCKED' AND last_enqueued_at < ? AND NOT EXISTS (SELECT 1 FROM "
                     + "con_delivery e WHERE e.connector_id = d.connector_id AND e.entity_key = d.entity_key AND "
                     + "e.id < d.id AND e.state IN " + UNFINISHED + ")", now.minusSeconds(30)));

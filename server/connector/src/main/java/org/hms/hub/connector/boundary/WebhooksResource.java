@@ -38,7 +38,7 @@ import org.hms.hub.platform.problem.ProblemException;
  * with the connector's secret is the authentication ({@link WebhookVerifier}). In order: body within
  * {@code hub.webhooks.max-body-bytes} (default 1 MiB, else 413), a connector that takes webhooks (else 404),
  * signature and timestamp (401; 400 for missing headers), JSON (400), connector switched on (409, so the sender
- * retries later). Then the item is receipted and queued durably, and only then answered 202 with the receipt id.
+ * retries later), the order integration claiming the connector not DISABLED (503 with {@code Retry-After}). Then the item is receipted and queued durably, and only then answered 202 with the receipt id.
  * A webhook id received before is answered 202 with {@code duplicate: true} and not processed again.
  */
 @Path("webhooks/{connectorId}")
@@ -54,6 +54,9 @@ public class WebhooksResource {
 
     @Inject
     Inbound inbound;
+
+    @Inject
+    org.hms.hub.platform.sync.InboundRoutes routes;
 
     @Inject
     org.hms.hub.connector.control.ConnectorMetrics metrics;
@@ -91,6 +94,13 @@ public class WebhooksResource {
             throw new ProblemException(409, "Connector switched off", "Connector " + connectorId
                     + " is switched off; the webhook was not accepted. Send it again once the connector is active.",
                     Map.of("Retry-After", "60"));
+        }
+        org.hms.hub.platform.sync.InboundRoutes.Route route = routes.route(target.tenant(), connectorId);
+        if (route != null && !route.accepting()) {
+            intake.refused(connectorId, 503, route.reason(), request.getRemoteAddr());
+            throw new ProblemException(503, "Integration switched off", route.reason() + " The webhook was not"
+                    + " accepted; send it again later.", Map.of("Retry-After",
+                    Integer.toString(route.retryAfterSeconds())));
         }
         String externalId = verified.webhookId() != null ? verified.webhookId() : eventId(parsed, bytes);
         Inbound.Accepted accepted;

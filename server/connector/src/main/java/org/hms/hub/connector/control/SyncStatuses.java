@@ -66,7 +66,8 @@ public class SyncStatuses {
             lastError = errors.isEmpty() ? null : errors.get(0);
         }
         return new SyncStatus(connectorId, connector.status().name(), connector.lastSyncedAt(), lastSuccess, lastError,
-                counts.getOrDefault(DeliveryState.QUEUED, 0L) + counts.getOrDefault(DeliveryState.BLOCKED, 0L),
+                counts.getOrDefault(DeliveryState.QUEUED, 0L) + counts.getOrDefault(DeliveryState.BLOCKED, 0L)
+                        + counts.getOrDefault(DeliveryState.HELD, 0L),
                 counts.getOrDefault(DeliveryState.IN_FLIGHT, 0L), counts.getOrDefault(DeliveryState.RETRYING, 0L),
                 window(connectorId, now.minusHours(1)), window(connectorId, now.minusDays(1)),
                 openDeadLetters(connectorId), breaker.state(Instant.now()),

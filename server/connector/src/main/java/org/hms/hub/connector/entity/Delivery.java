@@ -60,7 +60,7 @@ public class Delivery {
     public static final String COUNT_FOR_JOB = "Delivery.countForJob";
 
     public static final java.util.List<DeliveryState> UNFINISHED = java.util.List.of(DeliveryState.QUEUED,
-            DeliveryState.BLOCKED, DeliveryState.IN_FLIGHT, DeliveryState.RETRYING);
+            DeliveryState.BLOCKED, DeliveryState.HELD, DeliveryState.IN_FLIGHT, DeliveryState.RETRYING);
 
     @Id
     @SequenceGenerator(name = "con_delivery_seq", sequenceName = "con_delivery_seq", allocationSize = 1)
@@ -131,6 +131,25 @@ public class Delivery {
     @Column(name = "delivered_at")
     private OffsetDateTime deliveredAt;
 
+    /** JSON of an {@code OutboundRequest.Lookup}: a GET made before the call (deliveries other modules asked for). */
+    @Column(name = "lookup")
+    private String lookup;
+
+    @Column(name = "result_pointer", length = 200)
+    private String resultPointer;
+
+    @Column(name = "reply_to", length = 120)
+    private String replyTo;
+
+    @Column(name = "reference", length = 200)
+    private String reference;
+
+    @Column(name = "hold_key", length = 120)
+    private String holdKey;
+
+    @Column(name = "result_id", length = 200)
+    private String resultId;
+
     @Version
     private long version;
 
@@ -153,6 +172,26 @@ public class Delivery {
         this.createdAt = now();
         this.updatedAt = createdAt;
         this.lastEnqueuedAt = createdAt;
+    }
+
+    /** What another module asked for besides the call itself (see {@code Outbox}). */
+    public Delivery requestedBy(String lookup, String resultPointer, String replyTo, String reference, String holdKey) {
+        this.lookup = lookup;
+        this.resultPointer = resultPointer;
+        this.replyTo = replyTo;
+        this.reference = reference;
+        this.holdKey = holdKey;
+        if (holdKey != null) {
+            this.state = DeliveryState.HELD;
+        }
+        return this;
+    }
+
+    /** Let go of a hold: queued from now on. */
+    public void release() {
+        this.state = DeliveryState.QUEUED;
+        this.updatedAt = now();
+        this.lastEnqueuedAt = updatedAt;
     }
 
     private static OffsetDateTime now() {
@@ -180,6 +219,12 @@ public class Delivery {
     public OffsetDateTime createdAt() { return createdAt; }
     public OffsetDateTime deliveredAt() { return deliveredAt; }
     public long version() { return version; }
+    public String lookup() { return lookup; }
+    public String resultPointer() { return resultPointer; }
+    public String replyTo() { return replyTo; }
+    public String reference() { return reference; }
+    public String holdKey() { return holdKey; }
+    public String resultId() { return resultId; }
 
     /** A JMS message for it is on its way. */
     public void enqueued() {
@@ -199,7 +244,8 @@ public class Delivery {
         this.updatedAt = now();
     }
 
-    public void delivered(int status) {
+    public void delivered(int status, String resultId) {
+        this.resultId = resultId;
         this.state = DeliveryState.DELIVERED;
         this.lastStatus = status;
         this.lastError = null;

@@ -77,6 +77,24 @@ public class MappingTransformer implements PayloadTransformer {
     }
 
     @Override
+    public Result transformWithTemplate(String templateKey, String payload) {
+        Compiled c = compiled.computeIfAbsent("template/" + templateKey, k -> {
+            org.hms.hub.model.mapping.TemplateView t = MappingTemplates.load(templateKey);
+            JsonObject definition = parse(org.hms.hub.platform.json.Json.JSONB.toJson(t.definition())).asJsonObject();
+            return new Compiled(Mappings.compile(definition), null, null);
+        });
+        JsonValue input;
+        try {
+            input = parse(payload);
+        } catch (RuntimeException e) {
+            return new Result(null, null, List.of("The payload is not valid JSON: " + e.getMessage()));
+        }
+        MappingResult result = c.mapping().apply(input);
+        return result.ok() ? new Result(result.output().toString(), "application/json", List.of())
+                : new Result(null, null, result.errors().stream().map(Object::toString).toList());
+    }
+
+    @Override
     @Transactional
     public boolean exists(long mappingId) {
         return tenancy.bind(em).find(MappingEntity.class, mappingId) != null;

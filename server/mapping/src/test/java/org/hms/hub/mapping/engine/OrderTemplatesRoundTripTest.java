@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class OrderTemplatesRoundTripTest {
 
-    private static final String[] STATUSES = {"pending", "processing", "completed", "cancelled"};
+    private static final String[] STATUSES = {"pending", "processing", "fulfilled", "completed", "cancelled"};
 
     @Test
     void mapsEveryGeneratedOrderThereAndBackUnchanged() {

@@ -26,6 +26,12 @@ public final class Jms {
     /** Events published over JMS by HMS components inside the network (validated like POST /api/events). */
     public static final String PUBLISH_ADDRESS = "hub.publish";
 
+    /** Inbound items of the connectors an order integration claims (order sync's work queue). */
+    public static final String ORDERS_ADDRESS = "hub.orders";
+
+    /** Outcomes of the calls order sync asked the sync engine to make. */
+    public static final String ORDER_RESULTS_ADDRESS = "hub.order-results";
+
     /** Where the broker puts messages the hub failed to process ten times (the embedded broker's settings). */
     public static final String DEAD_LETTER_ADDRESS = "hub.dlq";
 

@@ -49,6 +49,12 @@ public class WorkQueues {
                 Long.toString(version), Jms.PROP_HOPS, Integer.toString(hops)), delayMillis);
     }
 
+    /** Sends to a queue named by its broker address (a module's own work queue, a reply address). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void send(String address, String tenant, String group, String body, Map<String, String> properties) {
+        send(jms.createQueue(address), tenant, group, body, properties, 0);
+    }
+
     private void send(Queue queue, String tenant, String group, String body, Map<String, String> properties,
                       long delayMillis) {
         TextMessage message = jms.createTextMessage(body);

@@ -11,6 +11,9 @@ public interface PayloadTransformer {
     /** The mapping's output, or the errors (rule and path) that prevented it; never throws for bad input. */
     Result transform(long mappingId, String payloadJson);
 
+    /** The output of a built-in template (e.g. {@code order-api-to-oms}), for callers with no mapping of their own. */
+    Result transformWithTemplate(String templateKey, String payloadJson);
+
     /** Whether the current tenant has this mapping. */
     boolean exists(long mappingId);
 

@@ -71,8 +71,23 @@ public class DeliveryStore {
     public Delivery create(Delivery delivery) {
         tenancy.bind(em).persist(delivery);
         em.flush();
-        queues.delivery(tenant.current(), group(delivery), delivery.id(), delivery.version(), 0, 0);
+        if (delivery.state() != DeliveryState.HELD) {
+            queues.delivery(tenant.current(), group(delivery), delivery.id(), delivery.version(), 0, 0);
+        }
         return delivery;
+    }
+
+    /** Queues the deliveries held under the key, oldest first (one entity's changes keep their order). */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public int release(String holdKey) {
+        List<Delivery> held = tenancy.bind(em).createQuery("SELECT d FROM Delivery d WHERE d.holdKey = :key AND"
+                + " d.state = org.hms.hub.model.sync.DeliveryState.HELD ORDER BY d.id", Delivery.class)
+                .setParameter("key", holdKey).getResultList();
+        for (Delivery d : held) {
+            d.release();
+            enqueue(d, 0);
+        }
+        return held.size();
     }
 
     /** Puts a message for the delivery on the queue again (replays, the sweeper, released successors). */
@@ -129,7 +144,7 @@ public class DeliveryStore {
             }
             return null;
         }
-        if (d.state().isFinal()) {
+        if (d.state().isFinal() || d.state() == DeliveryState.HELD) {
             return null;
         }
         if (d.state() == DeliveryState.IN_FLIGHT && d.inFlightUntil() != null && d.inFlightUntil().isAfter(now)) {
@@ -175,7 +190,10 @@ public class DeliveryStore {
         return new Attempt(tenant.current(), d.id(), d.attempts(), resolved, d.method(),
                 DeliverySender.target(resolved, d.path()), d.eventType(), d.entityKey(), d.idempotencyKey(),
                 d.payload(), d.createdAt(), RetryPolicy.of(connector.settings().retryAttempts(),
-                connector.settings().retryBackoffMs()));
+                connector.settings().retryBackoffMs()), d.lookup() == null ? null
+                : (org.hms.hub.platform.sync.OutboundRequest.Lookup) org.hms.hub.platform.json.Records.read(
+                org.hms.hub.connector.control.inbound.FanOut.parse(d.lookup()),
+                org.hms.hub.platform.sync.OutboundRequest.Lookup.class), d.resultPointer());
     }
 
     private void postpone(Delivery d, OffsetDateTime at) {
@@ -198,8 +216,9 @@ public class DeliveryStore {
         circuitEvent(d.connectorId(), transition, o);
         switch (verdict) {
             case DELIVERED -> {
-                d.delivered(o.status());
+                d.delivered(o.status(), o.resultId());
                 synced(d.connectorId());
+                reply(d, org.hms.hub.platform.sync.OutboundResult.DELIVERED, o.status(), null, null);
                 events.publish(SyncEvent.of(tenant.current(), "DeliverySucceeded", "system", d.connectorId(),
                         "Delivery", Long.toString(d.id()), "success", null, details(d, o)));
                 releaseNext(d);
@@ -245,7 +264,32 @@ public class DeliveryStore {
         details.put("reason", reason.name());
         events.publish(SyncEvent.of(tenant.current(), "DeliveryDeadLettered", "system", d.connectorId(), "Delivery",
                 Long.toString(d.id()), "failure", error, details));
+        reply(d, org.hms.hub.platform.sync.OutboundResult.DEAD, status, error, letter.id());
         releaseNext(d);
+    }
+
+    /** Tells the module that asked for the delivery how it ended (in this transaction). */
+    private void reply(Delivery d, String outcome, Integer status, String error, Long deadLetterId) {
+        if (d.replyTo() == null) {
+            return;
+        }
+        queues.send(d.replyTo(), tenant.current(), d.entityKey(), "", result(d, outcome, status, error, deadLetterId));
+    }
+
+    /** The properties of a delivery's result message ({@link org.hms.hub.platform.sync.OutboundResult}). */
+    public static Map<String, String> result(Delivery d, String outcome, Integer status, String error,
+                                             Long deadLetterId) {
+        Map<String, String> p = new HashMap<>();
+        p.put(org.hms.hub.platform.sync.OutboundResult.DELIVERY_ID, Long.toString(d.id()));
+        p.put(org.hms.hub.platform.sync.OutboundResult.REFERENCE, d.reference());
+        p.put(org.hms.hub.platform.sync.OutboundResult.OUTCOME, outcome);
+        p.put(org.hms.hub.platform.sync.OutboundResult.HTTP_STATUS, status == null ? null : status.toString());
+        p.put(org.hms.hub.platform.sync.OutboundResult.RESULT_ID, d.resultId());
+        p.put(org.hms.hub.platform.sync.OutboundResult.ERROR, error == null ? null
+                : error.substring(0, Math.min(error.length(), 1000)));
+        p.put(org.hms.hub.platform.sync.OutboundResult.DEAD_LETTER_ID, deadLetterId == null ? null
+                : deadLetterId.toString());
+        return p;
     }
 
     private void releaseNext(Delivery d) {

@@ -48,6 +48,12 @@ public class FanOut {
     @Inject
     InboundDeadLetters inboundDeadLetters;
 
+    @Inject
+    org.hms.hub.platform.sync.InboundRoutes routes;
+
+    @Inject
+    org.hms.hub.platform.messaging.WorkQueues queues;
+
     @Transactional
     public void process(long connectorId, String receiptId, String body) {
         InboundReceipt receipt = tenancy.bind(em).find(InboundReceipt.class, receiptId);
@@ -73,6 +79,17 @@ public class FanOut {
             return;
         }
         String entityKey = read.entityKey() != null ? read.entityKey() : receipt.id();
+        org.hms.hub.platform.sync.InboundRoutes.Route route = connectorId == Inbound.PUBLISHERS ? null
+                : routes.route(tenant.current(), connectorId);
+        if (route != null) {
+            // Claimed by another module (order sync): the item goes on to its queue, in this transaction.
+            queues.send(route.address(), tenant.current(), "c" + connectorId + ":" + entityKey, body, Map.of(
+                    org.hms.hub.platform.messaging.Jms.PROP_CONNECTOR, Long.toString(connectorId),
+                    org.hms.hub.platform.messaging.Jms.PROP_RECEIPT, receipt.id(),
+                    "eventType", read.eventType(), "receivedAt", receipt.receivedAt().toString()));
+            receipt.processed(read.eventType(), entityKey, 0);
+            return;
+        }
         int created = fanOut(connectorId, receipt.id(), read.eventType(), read.payload().toString(), entityKey,
                 receipt.syncJobId(), null);
         receipt.processed(read.eventType(), entityKey, created);
@@ -125,7 +142,7 @@ public class FanOut {
                 "system");
     }
 
-    static JsonValue parse(String body) {
+    public static JsonValue parse(String body) {
         try (var reader = org.hms.hub.platform.json.Json.JSONP.createReader(new StringReader(body))) {
             return reader.readValue();
         }
