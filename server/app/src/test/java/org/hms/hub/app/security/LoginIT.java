@@ -76,7 +76,11 @@ class LoginIT {
         Hub.await("the LoginFailed entry", Duration.ofSeconds(20), () -> failedLoginOf(token, name) != null);
         AuditEntryView entry = failedLoginOf(token, name);
         assertThat(entry.actor()).isEqualTo(name);
-        assertThat(entry.details()).contains("unknown user").contains("127.0.0.1").doesNotContain(TestSecrets.WRONG);
+        assertThat(entry.reason()).contains("unknown user");
+        assertThat(entry.sourceAddress()).isEqualTo("127.0.0.1");
+        assertThat(entry.outcome()).isEqualTo("failure");
+        assertThat(String.join("|", entry.details(), String.valueOf(entry.reason()), String.valueOf(entry.userAgent())))
+                .doesNotContain(TestSecrets.WRONG);
     }
 
     @Test
