@@ -1,0 +1,66 @@
+package org.hms.hub.app.incontainer;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import javax.sql.DataSource;
+
+/**
+ * Writes, directly in the database, the state a hub leaves behind when a stop splits the two-phase commit that
+ * carries a call's result message: the delivery has ended, the order operation still waits for the word.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OrderProbe {
+
+    @Resource(lookup = "java:app/jdbc/hub")
+    DataSource db;
+
+    /** An order (PENDING) with one operation PENDING since {@code since} on a delivery in {@code deliveryState}. */
+    public void pendingOperation(String tenant, long orderId, long operationId, long deliveryId, String deliveryState,
+                                 OffsetDateTime since) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            update(c, "INSERT INTO ord_order (id, tenant_id, integration_id, api_order_id, ext_code, create_requested,"
+                    + " sync_state, created_at, updated_at, version) VALUES (?, ?, 0, ?, ?, TRUE, 'PENDING', ?, ?, 1)",
+                    orderId, tenant, "api-" + orderId, "api-" + orderId, since, since);
+            update(c, "INSERT INTO con_delivery (id, tenant_id, connector_id, event_type, entity_key, idempotency_key,"
+                    + " http_method, path, payload, state, attempts, last_status, created_at, updated_at, delivered_at,"
+                    + " version, reply_to, reference, result_id) VALUES (?, ?, 0, 'OrderCreated', ?, ?, 'POST',"
+                    + " '/api/v1/orders', '{}', ?, 1, ?, ?, ?, ?, 1, 'hub.order-results', ?, ?)",
+                    deliveryId, tenant, "api-" + orderId, "order-op:" + operationId, deliveryState,
+                    "DELIVERED".equals(deliveryState) ? 201 : null, since, since,
+                    "DELIVERED".equals(deliveryState) ? since : null, "op:" + operationId,
+                    "DELIVERED".equals(deliveryState) ? "oms-" + orderId : null);
+            update(c, "INSERT INTO ord_operation (id, tenant_id, order_id, direction, action, status, outcome,"
+                    + " delivery_id, received_at, created_at, version) VALUES (?, ?, ?, 'API_TO_OMS', 'CREATE',"
+                    + " 'pending', 'PENDING', ?, ?, ?, 1)", operationId, tenant, orderId, deliveryId, since, since);
+        }
+    }
+
+    /** The operation's outcome and its order's sync state and HMS-OMS id, as "outcome/state/omsId". */
+    public String state(long operationId) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("SELECT o.outcome,"
+                + " l.sync_state, l.oms_order_id FROM ord_operation o JOIN ord_order l ON l.id = o.order_id"
+                + " WHERE o.id = ?")) {
+            s.setLong(1, operationId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) + "/" + r.getString(2) + "/" + r.getString(3) : null;
+            }
+        }
+    }
+
+    private static void update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+}
