@@ -33,10 +33,15 @@ import org.flywaydb.core.api.output.MigrateResult;
         initialPoolSize = 2,
         transactional = true,
         properties = {
+                // Validation by Connection.isValid: the "auto-commit" method rolls back and toggles auto-commit on
+                // the physical connection, which XA connections do not tolerate; and no "fail-all-connections": it
+                // closes every pooled connection when one fails validation — the ones in the middle of a two-phase
+                // commit too, whose database branch is then lost while the broker's branch commits (seen as order
+                // operations whose result was audited but never recorded). A dead connection is replaced alone.
                 "fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=auto-commit",
-                "fish.payara.validate-atmost-once-period-in-seconds=10",
-                "fish.payara.fail-all-connections=true"
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.validate-atmost-once-period-in-seconds=10"
         })
 @Singleton
 @Startup
@@ -53,8 +58,59 @@ public class SchemaMigration {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
-        Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
-                .dataSource(dataSource)
+        if (org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("hub.startup.settle-in-doubt", Boolean.class).orElse(true)) {
+            settleInDoubt();
+        }
+        migrateSchema();
+    }
+
+    /**
+     * Rolls back the two-phase-commit branches a previous run left prepared in the database (it was killed between
+     * prepare and commit; Payara Micro's transaction log went with its temporary directory, so nothing else will
+     * ever settle them). Until then they hold their row locks — the audit chain's head among them, which would stop
+     * the tenant's audit trail. Presumed abort: the hub's row-is-truth design copes (the sweeper re-sends,
+     * receipts and dead letters catch the rest). A cluster whose instances start while others commit turns this off
+     * ({@code hub.startup.settle-in-doubt=false}) and settles in-doubt branches by hand.
+     */
+    private void settleInDoubt() {
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            String list = product.contains("postgres")
+                    ? "SELECT gid FROM pg_prepared_xacts WHERE database = current_database()"
+                    : "SELECT TRANSACTION_NAME FROM INFORMATION_SCHEMA.IN_DOUBT";
+            try (java.sql.ResultSet r = s.executeQuery(list)) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+            for (String id : ids) {
+                s.execute(product.contains("postgres") ? "ROLLBACK PREPARED '" + id.replace("'", "''") + "'"
+                        : "ROLLBACK TRANSACTION " + id);
+            }
+            if (!ids.isEmpty()) {
+                LOG.warning(() -> "Rolled back " + ids.size() + " transaction branch(es) a previous run left prepared"
+                        + " (presumed abort)");
+            }
+        } catch (SQLException e) {
+            LOG.warning(() -> "In-doubt transactions could not be listed or settled: " + e.getMessage());
+        }
+    }
+
+    private void migrateSchema() {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        java.util.Optional<String> owner = config.getOptionalValue("hub.migration.user", String.class);
+        var configured = Flyway.configure(SchemaMigration.class.getClassLoader());
+        if (owner.isPresent()) {
+            // The schema owner runs the migrations; the application's own user then needs no DDL rights and, on
+            // PostgreSQL, no UPDATE or DELETE on the audit entries (docs/audit.md, "Append-only").
+            configured = configured.dataSource(config.getValue("hub.datasource.url", String.class), owner.get(),
+                    config.getOptionalValue("hub.migration.password", String.class).orElse(""));
+        } else {
+            configured = configured.dataSource(dataSource);
+        }
+        Flyway flyway = configured
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
                 .failOnMissingLocations(false)
                 .load();
