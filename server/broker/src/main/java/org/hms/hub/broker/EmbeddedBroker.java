@@ -81,12 +81,42 @@ public final class EmbeddedBroker implements AutoCloseable {
 
         config.addAddressConfiguration(new CoreAddressConfiguration().setName("hub.events")
                 .addRoutingType(RoutingType.MULTICAST));
-        for (String queue : new String[] {"hub.inbound", "hub.deliveries", "hub.publish", DEAD_LETTERS, EXPIRED}) {
+        for (String queue : new String[] {"hub.inbound", "hub.deliveries", "hub.publish", "hub.orders", "hub.order-results",
+                DEAD_LETTERS, EXPIRED}) {
             config.addAddressConfiguration(new CoreAddressConfiguration().setName(queue)
                     .addRoutingType(RoutingType.ANYCAST)
                     .addQueueConfiguration(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST)));
         }
         return config;
+    }
+
+    /**
+     * Rolls back the XA transaction branches an earlier run of the hub left prepared in this broker, and returns
+     * how many there were. A hub stopped or killed between the two phases of a commit leaves its branch here
+     * prepared, holding the messages it consumed (never redelivered) and the messages it sent (never visible).
+     * The hub's transaction manager keeps its log in a temporary directory, so no recovery would ever settle them;
+     * the database branches of the same transactions are rolled back at start as well ({@code
+     * hub.startup.settle-in-doubt}), so rolling back here is the same presumed-abort decision: what was consumed is
+     * delivered again and processed by the idempotent consumers, what was sent is sent again by the redone work.
+     * Call it only while no transaction manager uses the broker (before the hub connects).
+     */
+    public int rollBackPrepared() throws Exception {
+        org.apache.activemq.artemis.core.server.ActiveMQServer active = server.getActiveMQServer();
+        org.apache.activemq.artemis.api.core.management.ActiveMQServerControl control =
+                active.getActiveMQServerControl();
+        int settled = 0;
+        for (javax.transaction.xa.Xid xid : active.getResourceManager().getPreparedTransactions()) {
+            if (control.rollbackPreparedTransaction(
+                    org.apache.activemq.artemis.core.transaction.impl.XidImpl.toBase64String(xid))) {
+                settled++;
+            }
+        }
+        if (settled > 0) {
+            int n = settled;
+            LOG.warning(() -> "Rolled back " + n + " transaction branch(es) an earlier run left prepared in the"
+                    + " embedded broker; their messages are delivered again");
+        }
+        return settled;
     }
 
     /** The URL a core client uses to reach this broker. */

@@ -33,6 +33,45 @@ class EmbeddedBrokerTest {
     }
 
     @Test
+    void rollsBackWhatAnEarlierRunLeftPreparedSoItsConsumedMessageIsDeliveredAgain() throws Exception {
+        int port = freePort();
+        javax.transaction.xa.Xid xid = new org.apache.activemq.artemis.core.transaction.impl.XidImpl(
+                "branch".getBytes(), 4711, "global-1".getBytes());
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, "127.0.0.1", port);
+             ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(broker.url());
+             JMSContext jms = cf.createContext()) {
+            jms.createProducer().send(jms.createQueue("hub.order-results"), "result-1");
+            try (var xaCf = new org.apache.activemq.artemis.jms.client.ActiveMQXAConnectionFactory(broker.url());
+                 jakarta.jms.XAJMSContext xa = xaCf.createXAContext()) {
+                var resource = xa.getXAResource();
+                resource.start(xid, javax.transaction.xa.XAResource.TMNOFLAGS);
+                JMSContext work = xa.getContext();
+                assertThat(work.createConsumer(work.createQueue("hub.order-results"))
+                        .receiveBody(String.class, 5_000)).isEqualTo("result-1");
+                work.createProducer().send(work.createQueue("hub.orders"), "sent-in-doubt");
+                resource.end(xid, javax.transaction.xa.XAResource.TMSUCCESS);
+                assertThat(resource.prepare(xid)).isEqualTo(javax.transaction.xa.XAResource.XA_OK);
+            } // the "hub" goes away between prepare and commit
+        }
+
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, "127.0.0.1", port);
+             ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(broker.url());
+             JMSContext jms = cf.createContext()) {
+            Queue results = jms.createQueue("hub.order-results");
+            try (var before = jms.createConsumer(results)) {
+                assertThat(before.receiveBody(String.class, 500)).as("held by the prepared branch").isNull();
+            }
+
+            assertThat(broker.rollBackPrepared()).isEqualTo(1);
+
+            assertThat(jms.createConsumer(results).receiveBody(String.class, 5_000)).isEqualTo("result-1");
+            assertThat(jms.createConsumer(jms.createQueue("hub.orders")).receiveBody(String.class, 500))
+                    .as("sent in the rolled-back branch").isNull();
+            assertThat(broker.rollBackPrepared()).isZero();
+        }
+    }
+
+    @Test
     void appliesHubRedeliveryPolicyAndDeadLetterAddressToEveryAddress() throws Exception {
         var settings = EmbeddedBroker.configuration(dataDir, "127.0.0.1", 61699).getAddressSettings().get("#");
 

@@ -72,6 +72,9 @@ public final class Main {
         EmbeddedBroker broker = settings.embeddedBroker()
                 ? EmbeddedBroker.start(settings.dataDir().resolve("artemis"), settings.host(), settings.brokerPort())
                 : null;
+        if (broker != null && settleInDoubt()) {
+            broker.rollBackPrepared();
+        }
         PayaraMicro micro = PayaraMicro.getInstance();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(micro, broker), "hub-shutdown"));
 
@@ -100,6 +103,16 @@ public final class Main {
         awaitReady(base + "/health/ready", Duration.ofSeconds(120));
         System.out.printf("%nHMS Integration Hub ready in %.1f s at %s/api  (health: %s/health, data: %s)%n%n",
                 (System.nanoTime() - started) / 1e9, base, base, settings.dataDir());
+    }
+
+    /**
+     * {@code hub.startup.settle-in-doubt} (system property, or {@code HUB_STARTUP_SETTLE_IN_DOUBT}), default true:
+     * the key the application reads to settle the database's in-doubt branches, here applied to the embedded
+     * broker's.
+     */
+    static boolean settleInDoubt() {
+        String v = System.getProperty("hub.startup.settle-in-doubt", System.getenv("HUB_STARTUP_SETTLE_IN_DOUBT"));
+        return v == null || !v.trim().equalsIgnoreCase("false");
     }
 
     /** Passes the database settings and the data directory to the application as MicroProfile Config system properties. */

@@ -1,0 +1,71 @@
+package org.hms.hub.app.env;
+
+import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
+import org.jboss.arquillian.container.spi.event.container.AfterDeploy;
+import org.jboss.arquillian.container.spi.event.container.BeforeDeploy;
+import org.jboss.arquillian.core.api.Instance;
+import org.jboss.arquillian.core.api.annotation.Inject;
+import org.jboss.arquillian.core.api.annotation.Observes;
+import org.jboss.arquillian.core.spi.LoadableExtension;
+
+/**
+ * Hands the machine over cleanly from one test class's server to the next. Before a deployment starts a Payara
+ * Micro, it waits until the previous one has exited (forcing it after two minutes): a server still shutting down
+ * holds the H2 file and the next one's application would not deploy; then it rolls back what that server left
+ * prepared in the shared broker. And it points the tests' client ({@code Hub}, which reads {@code it.http.port}) at the port the server actually bound.
+ * Payara Micro runs with {@code --autoBindHttp}: while the previous test class's server is still shutting down
+ * and holds the configured port, the next one binds the next free port — and a client that kept the configured
+ * one talked to the dying server and got "connection refused".
+ */
+public class ActualPortExtension implements LoadableExtension {
+
+    @Override
+    public void register(ExtensionBuilder builder) {
+        builder.observer(Observer.class);
+    }
+
+    /** After each deployment: the HTTP port of the deployed application. */
+    public static class Observer {
+
+        private static final String MICRO_JAR = java.nio.file.Path.of("target", "arquillian", "payara-micro.jar")
+                .toAbsolutePath().toString();
+
+        public void beforeDeploy(@Observes BeforeDeploy event) throws InterruptedException {
+            java.util.List<ProcessHandle> previous = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(MICRO_JAR)).orElse(false)).toList();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+            for (ProcessHandle p : previous) {
+                while (p.isAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                if (p.isAlive()) {
+                    System.out.println("ActualPortExtension: the previous server (pid " + p.pid() + ") did not exit"
+                            + " within two minutes; killing it");
+                    p.destroyForcibly();
+                    p.onExit().join();
+                }
+            }
+            org.hms.hub.testsupport.TestEnvironment.settleBroker();
+        }
+
+        @Inject
+        private Instance<ProtocolMetaData> metaData;
+
+        public void afterDeploy(@Observes AfterDeploy event) {
+            ProtocolMetaData md = metaData.get();
+            if (md == null) {
+                return;
+            }
+            md.getContexts(HTTPContext.class).stream().findFirst().ifPresent(http -> {
+                String configured = System.getProperty("it.http.port");
+                String actual = Integer.toString(http.getPort());
+                if (!actual.equals(configured)) {
+                    System.out.println("ActualPortExtension: the server bound port " + actual + " (configured "
+                            + configured + ", still held by the previous server); the tests use " + actual);
+                }
+                System.setProperty("it.http.port", actual);
+            });
+        }
+    }
+}
