@@ -46,7 +46,7 @@ public record LaunchSettings(String host, int httpPort, Path dataDir, String dbU
             return "org.postgresql.xa.PGXADataSource";
         }
         if (dbUrl.startsWith("jdbc:h2:")) {
-            return "org.h2.jdbcx.JdbcDataSource";
+            return "org.hms.hub.platform.data.H2DataSource";
         }
         throw new IllegalArgumentException("Unsupported database URL " + dbUrl
                 + ": use jdbc:h2:... or jdbc:postgresql://...");

@@ -17,7 +17,7 @@ class LaunchSettingsTest {
         assertThat(s.httpPort()).isEqualTo(8080);
         assertThat(s.dataDir()).isEqualTo(Path.of("data").toAbsolutePath().normalize());
         assertThat(s.dbUrl()).startsWith("jdbc:h2:file:" + s.dataDir().resolve("h2"));
-        assertThat(s.dataSourceClass()).isEqualTo("org.h2.jdbcx.JdbcDataSource");
+        assertThat(s.dataSourceClass()).isEqualTo("org.hms.hub.platform.data.H2DataSource");
         assertThat(s.embeddedBroker()).isTrue();
         assertThat(s.brokerHostPort()).containsExactly("127.0.0.1", "61616");
     }

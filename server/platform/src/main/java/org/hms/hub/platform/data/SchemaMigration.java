@@ -18,8 +18,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Defines the hub's one datasource and brings its schema up to date before anything else uses it.
  * <p>
- * The datasource is XA ({@code hub.datasource.class-name} names an {@code XADataSource}) so that a JPA write
- * and a JMS send commit or roll back together. Every other start-up bean names this one in
+ * The datasource takes part in the JTA transactions of the JMS resource adapter so that a JPA write and a JMS
+ * send commit or roll back together: for PostgreSQL as an XA resource ({@code hub.datasource.class-name} names an
+ * {@code XADataSource}), for H2 as the last agent ({@link H2DataSource}). Every other start-up bean names this one in
  * {@code @DependsOn}, so no query runs against an old schema.
  */
 @DataSourceDefinition(
@@ -35,9 +36,8 @@ import org.flywaydb.core.api.output.MigrateResult;
         properties = {
                 // Validation by Connection.isValid: the "auto-commit" method rolls back and toggles auto-commit on
                 // the physical connection, which XA connections do not tolerate; and no "fail-all-connections": it
-                // closes every pooled connection when one fails validation — the ones in the middle of a two-phase
-                // commit too, whose database branch is then lost while the broker's branch commits (seen as order
-                // operations whose result was audited but never recorded). A dead connection is replaced alone.
+                // would close every pooled connection, those in the middle of a commit too, when one fails
+                // validation. A dead connection is replaced alone.
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
