@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hms.hub.app.env.Deployments;
-import org.hms.hub.order.control.OrderSync;
+import org.hms.hub.order.control.StaleOperations;
 import org.hms.hub.platform.tenancy.TenantContext;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -34,7 +34,7 @@ class OrderSettleIT {
     OrderProbe probe;
 
     @Inject
-    OrderSync sync;
+    StaleOperations stale;
 
     @Inject
     TenantContext tenant;
@@ -50,13 +50,13 @@ class OrderSettleIT {
         probe.pendingOperation(t, base + 6, base + 7, base + 8, "DELIVERED", young);
 
         tenant.set(t);
-        int settled = sync.settleStale(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10), 100);
+        int settled = stale.settle(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10), 100);
 
         assertThat(settled).isEqualTo(1);
         assertThat(probe.state(base + 1)).as("ended call, result lost").isEqualTo("DONE/SYNCED/oms-" + base);
         assertThat(probe.state(base + 4)).as("call still queued").isEqualTo("PENDING/PENDING/null");
         assertThat(probe.state(base + 7)).as("result may still come").isEqualTo("PENDING/PENDING/null");
-        assertThat(sync.settleStale(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10), 100)).isZero();
+        assertThat(stale.settle(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10), 100)).isZero();
     }
 
     @Test
@@ -68,7 +68,7 @@ class OrderSettleIT {
 
         tenant.set("settle-other-" + UUID.randomUUID().toString().substring(0, 8));
 
-        assertThat(sync.settleStale(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10), 100)).isZero();
+        assertThat(stale.settle(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10), 100)).isZero();
         assertThat(probe.state(base + 1)).isEqualTo("PENDING/PENDING/null");
     }
 }

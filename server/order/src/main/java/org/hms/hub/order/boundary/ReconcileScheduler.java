@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.hms.hub.model.order.IntegrationState;
 import org.hms.hub.model.order.ReconcileRequest;
 import org.hms.hub.order.control.OrderIntegrations;
-import org.hms.hub.order.control.OrderSync;
+import org.hms.hub.order.control.StaleOperations;
 import org.hms.hub.order.control.Reconciler;
 import org.hms.hub.platform.tenancy.Tenancy;
 import org.hms.hub.platform.tenancy.TenantContext;
@@ -22,7 +22,7 @@ import org.hms.hub.order.control.ReconcileLeases;
 
 /**
  * Every minute: settles order operations that have waited longer than {@code hub.orders.settle-after-minutes}
- * (default 10; 0 switches it off) for the result of a call that has ended ({@link OrderSync#settleStale}), sends on
+ * (default 10; 0 switches it off) for the result of a call that has ended ({@link StaleOperations}), sends on
  * deliveries a resume raced past, and reconciles each ACTIVE integration whose last run is
  * older than {@code hub.orders.reconcile-interval-minutes} (default 60; 0 switches the schedule off) over its
  * look-back window. A lease in the database makes one instance of a cluster run it.
@@ -40,7 +40,7 @@ public class ReconcileScheduler {
             .getOptionalValue("hub.orders.settle-after-minutes", Integer.class).orElse(10);
 
     @Inject
-    OrderSync sync;
+    StaleOperations stale;
 
     @PersistenceContext(unitName = "order")
     EntityManager em;
@@ -73,7 +73,7 @@ public class ReconcileScheduler {
             rows.stream().map(r -> (String) r[0]).distinct().forEach(tenantId -> {
                 try {
                     tenant.set(tenantId);
-                    sync.settleStale(now.minusMinutes(settleAfterMinutes), 500);
+                    stale.settle(now.minusMinutes(settleAfterMinutes), 500);
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Stale order operations of tenant " + tenantId + " could not be settled", e);
                 }

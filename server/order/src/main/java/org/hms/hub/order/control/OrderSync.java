@@ -396,25 +396,6 @@ public class OrderSync {
                 .map(r -> new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()}).toList();
     }
 
-    /**
-     * Settles operations whose result message never came although their call has ended — the message was lost
-     * when a stop or crash split a two-phase commit — from the sync engine's record of the call, exactly as the
-     * message would have. Calls still under way are left alone. Returns how many were settled.
-     */
-    public int settleStale(OffsetDateTime before, int max) {
-        int settled = 0;
-        for (long[] op : stalePending(before, max)) {
-            Map<String, String> outcome = outbox.outcome(op[1]);
-            if (outcome != null && ("op:" + op[0]).equals(outcome.get(OutboundResult.REFERENCE))) {
-                LOG.warning(() -> "Order operation " + op[0] + " had no word of delivery " + op[1] + ", which ended "
-                        + outcome.get(OutboundResult.OUTCOME) + "; settled from the delivery's record");
-                result(outcome);
-                settled++;
-            }
-        }
-        return settled;
-    }
-
     private static Map<String, String> details(OrderOperation op, Map<String, String> p) {
         Map<String, String> d = new HashMap<>();
         d.put("operation", op.action());
