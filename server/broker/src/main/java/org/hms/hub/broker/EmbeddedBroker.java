@@ -119,6 +119,22 @@ public final class EmbeddedBroker implements AutoCloseable {
         return settled;
     }
 
+    /**
+     * Waits until no client is connected any more (the hub's resource adapter has closed its connections), at most
+     * {@code timeout}; returns whether that happened. Stopping the broker while the hub still commits would leave
+     * those transactions' broker branches prepared although their database part has committed.
+     */
+    public boolean awaitClientsGone(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (server.getActiveMQServer().getConnectionCount() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
     /** The URL a core client uses to reach this broker. */
     public String url() {
         return "tcp://" + host + ":" + port;

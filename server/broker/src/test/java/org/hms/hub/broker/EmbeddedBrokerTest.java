@@ -72,6 +72,21 @@ class EmbeddedBrokerTest {
     }
 
     @Test
+    void waitsForItsClientsToDisconnectBeforeItMayStop() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, "127.0.0.1", freePort())) {
+            ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(broker.url());
+            JMSContext client = cf.createContext();
+            client.createProducer().send(client.createQueue("hub.inbound"), "in flight");
+
+            assertThat(broker.awaitClientsGone(java.time.Duration.ofMillis(300))).isFalse();
+
+            client.close();
+            cf.close();
+            assertThat(broker.awaitClientsGone(java.time.Duration.ofSeconds(10))).isTrue();
+        }
+    }
+
+    @Test
     void appliesHubRedeliveryPolicyAndDeadLetterAddressToEveryAddress() throws Exception {
         var settings = EmbeddedBroker.configuration(dataDir, "127.0.0.1", 61699).getAddressSettings().get("#");
 

@@ -162,9 +162,29 @@ public final class Main {
         }
         if (broker != null) {
             try {
+                // Payara Micro's own shutdown hook runs beside this one (it may have started first: "not
+                // running" above). The broker stops only once Payara has stopped and the hub has closed its
+                // connections, so that no transaction is cut between its database commit and its broker commit.
+                awaitPayaraStopped(Duration.ofSeconds(60));
+                if (!broker.awaitClientsGone(Duration.ofSeconds(5))) {
+                    LOG.warning("The hub still had broker connections after it stopped; stopping the broker anyway");
+                }
                 broker.close();
             } catch (Exception e) {
                 LOG.warning("The broker did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Waits for Payara Micro's shutdown hook thread ("Payara Micro Shutdown Hook"), if it runs, to finish. */
+    private static void awaitPayaraStopped(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t != Thread.currentThread() && "Payara Micro Shutdown Hook".equals(t.getName())) {
+                t.join(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                if (t.isAlive()) {
+                    LOG.warning("Payara Micro had not stopped after " + timeout.toSeconds() + " s");
+                }
             }
         }
     }
