@@ -63,8 +63,19 @@ public class FanOut {
             throw new IllegalStateException("Receipt " + receiptId + " of connector " + connectorId
                     + " is not visible yet; the message will be redelivered");
         }
+        org.hms.hub.platform.sync.InboundRoutes.Route claimed = connectorId == Inbound.PUBLISHERS ? null
+                : routes.route(tenant.current(), connectorId);
         if (receipt.state() != InboundReceipt.State.RECEIVED) {
-            return; // redelivered after it was processed
+            if (receipt.state() == InboundReceipt.State.PROCESSED && claimed != null) {
+                // Delivered again although processed: the transaction that processed it committed here but its
+                // broker part was rolled back (a stop split the commit), and with it the message to the claiming
+                // module. Send that on again; the claiming module applies an item once.
+                java.util.logging.Logger.getLogger(FanOut.class.getName()).warning(() -> "Receipt " + receiptId
+                        + " was processed but delivered again; sent on to " + claimed.address() + " again");
+                route(claimed, connectorId, receipt, receipt.eventType(), receipt.entityKey() != null
+                        ? receipt.entityKey() : receipt.id(), body);
+            }
+            return; // redelivered after it was processed: its deliveries are in the database, swept if stranded
         }
         Connector source = connectorId == Inbound.PUBLISHERS ? null : em.find(Connector.class, connectorId);
         InboundShape shape = connectorId == Inbound.PUBLISHERS ? InboundShape.PUBLISHED : source == null
@@ -79,14 +90,9 @@ public class FanOut {
             return;
         }
         String entityKey = read.entityKey() != null ? read.entityKey() : receipt.id();
-        org.hms.hub.platform.sync.InboundRoutes.Route route = connectorId == Inbound.PUBLISHERS ? null
-                : routes.route(tenant.current(), connectorId);
-        if (route != null) {
+        if (claimed != null) {
             // Claimed by another module (order sync): the item goes on to its queue, in this transaction.
-            queues.send(route.address(), tenant.current(), "c" + connectorId + ":" + entityKey, body, Map.of(
-                    org.hms.hub.platform.messaging.Jms.PROP_CONNECTOR, Long.toString(connectorId),
-                    org.hms.hub.platform.messaging.Jms.PROP_RECEIPT, receipt.id(),
-                    "eventType", read.eventType(), "receivedAt", receipt.receivedAt().toString()));
+            route(claimed, connectorId, receipt, read.eventType(), entityKey, body);
             receipt.processed(read.eventType(), entityKey, 0);
             return;
         }
@@ -94,6 +100,14 @@ public class FanOut {
                 receipt.syncJobId(), null);
         receipt.processed(read.eventType(), entityKey, created);
         deliveries.synced(connectorId);
+    }
+
+    private void route(org.hms.hub.platform.sync.InboundRoutes.Route route, long connectorId, InboundReceipt receipt,
+                       String eventType, String entityKey, String body) {
+        queues.send(route.address(), tenant.current(), "c" + connectorId + ":" + entityKey, body, Map.of(
+                org.hms.hub.platform.messaging.Jms.PROP_CONNECTOR, Long.toString(connectorId),
+                org.hms.hub.platform.messaging.Jms.PROP_RECEIPT, receipt.id(),
+                "eventType", eventType == null ? "" : eventType, "receivedAt", receipt.receivedAt().toString()));
     }
 
     /**

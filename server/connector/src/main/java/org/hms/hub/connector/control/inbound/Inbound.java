@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,12 +25,17 @@ import org.hms.hub.platform.tenancy.TenantContext;
  * The one door into the hub for inbound items (webhooks, polled records, queue messages, manual syncs): records
  * a receipt and puts the item on {@code hub.inbound} in one transaction, so an item is either durably queued
  * and receipted, or neither. An item whose external id the connector has sent before is acknowledged as a
- * duplicate and not queued again.
+ * duplicate and not queued again — unless its receipt is still unprocessed after {@link #RESEND_AFTER} and the
+ * payload is the same: then its message may have been lost with a commit a crash split, and it is queued again
+ * (the fan-out goes by the receipt's state, so nothing is done twice).
  */
 @ApplicationScoped
 public class Inbound {
 
     static final int MAX_EXTERNAL_ID = 400;
+    /** How old an unprocessed receipt must be before its item, sent again, is queued again. */
+    static final java.time.Duration RESEND_AFTER = java.time.Duration.ofSeconds(30);
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Inbound.class.getName());
     /** The source "connector" of events published by HMS components (not a registered connector). */
     public static final long PUBLISHERS = 0;
 
@@ -65,9 +71,22 @@ public class Inbound {
     public Accepted accept(long connectorId, Source source, String externalId, String body, JsonValue parsed,
                            InboundShape shape, String syncJobId) {
         String external = externalId(externalId);
-        Optional<Accepted> existing = find(connectorId, external);
-        if (existing.isPresent()) {
-            return existing.get();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        Optional<InboundReceipt> known = tenancy.bind(em).createNamedQuery(InboundReceipt.BY_EXTERNAL_ID,
+                        InboundReceipt.class).setParameter("connectorId", connectorId).setParameter("externalId", external)
+                .getResultStream().findFirst();
+        if (known.isPresent()) {
+            InboundReceipt r = known.get();
+            if (r.state() == InboundReceipt.State.RECEIVED && r.payloadSha256().equals(sha256(bytes))
+                    && r.receivedAt().isBefore(OffsetDateTime.now(ZoneOffset.UTC).minus(RESEND_AFTER))) {
+                // Sent again and still not processed: its message may have been lost with a commit a crash split
+                // (the item's only copy). Queue it again; the fan-out goes by the receipt's state, so a second
+                // message for a receipt processed meanwhile does nothing.
+                LOG.warning(() -> "Receipt " + r.id() + " of connector " + connectorId + " was still unprocessed when "
+                        + "its item came again; queued again");
+                queue(connectorId, source, r.id(), r.entityKey(), syncJobId, body);
+            }
+            return new Accepted(r.id(), true, r.receivedAt());
         }
         String eventType = null;
         String entityKey = null;
@@ -78,18 +97,11 @@ public class Inbound {
         } catch (IllegalArgumentException e) {
             // processed (and dead-lettered with the reason) by the fan-out, where it can be reviewed
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         InboundReceipt receipt = new InboundReceipt(connectorId, source, external, eventType, entityKey,
                 sha256(bytes), bytes.length, syncJobId);
         tenancy.bind(em).persist(receipt);
         em.flush();
-        Map<String, String> properties = new HashMap<>();
-        properties.put(Jms.PROP_CONNECTOR, Long.toString(connectorId));
-        properties.put(Jms.PROP_RECEIPT, receipt.id());
-        properties.put(Jms.PROP_SOURCE, source.name());
-        properties.put(Jms.PROP_SYNC_JOB, syncJobId);
-        queues.inbound(tenant.current(), "c" + connectorId + ":" + (entityKey != null ? entityKey : receipt.id()),
-                body, properties);
+        queue(connectorId, source, receipt.id(), entityKey, syncJobId, body);
         if (source == Source.EVENT) {
             events.publish(SyncEvent.of(tenant.current(), "EventReceived", caller.actor(), connectorId, "Receipt",
                     receipt.id(), "success", null, Map.of("externalId", external, "eventType",
@@ -101,6 +113,17 @@ public class Inbound {
                             "bytes", Integer.toString(bytes.length))));
         }
         return new Accepted(receipt.id(), false, receipt.receivedAt());
+    }
+
+    private void queue(long connectorId, Source source, String receiptId, String entityKey, String syncJobId,
+                       String body) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put(Jms.PROP_CONNECTOR, Long.toString(connectorId));
+        properties.put(Jms.PROP_RECEIPT, receiptId);
+        properties.put(Jms.PROP_SOURCE, source.name());
+        properties.put(Jms.PROP_SYNC_JOB, syncJobId);
+        queues.inbound(tenant.current(), "c" + connectorId + ":" + (entityKey != null ? entityKey : receiptId), body,
+                properties);
     }
 
     @Transactional

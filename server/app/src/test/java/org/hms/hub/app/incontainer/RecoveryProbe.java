@@ -12,12 +12,13 @@ import java.time.OffsetDateTime;
 import javax.sql.DataSource;
 
 /**
- * Writes, directly in the database, the state a hub leaves behind when a stop splits the two-phase commit that
- * carries a call's result message: the delivery has ended, the order operation still waits for the word.
+ * Writes, directly in the database, the state a hub leaves behind when a crash splits a commit and loses the
+ * message that carried the work on: a delivery that has ended while its order operation still waits for the word;
+ * a receipt whose item never reached the fan-out.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class OrderProbe {
+public class RecoveryProbe {
 
     @Resource(lookup = "java:app/jdbc/hub")
     DataSource db;
@@ -40,6 +41,27 @@ public class OrderProbe {
             update(c, "INSERT INTO ord_operation (id, tenant_id, order_id, direction, action, status, outcome,"
                     + " delivery_id, received_at, created_at, version) VALUES (?, ?, ?, 'API_TO_OMS', 'CREATE',"
                     + " 'pending', 'PENDING', ?, ?, ?, 1)", operationId, tenant, orderId, deliveryId, since, since);
+        }
+    }
+
+    /** A receipt RECEIVED at {@code at} whose message is gone. */
+    public void lostReceipt(String tenant, String receiptId, long connectorId, String externalId, String sha256,
+                            int size, OffsetDateTime at) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            update(c, "INSERT INTO con_inbound_receipt (id, tenant_id, connector_id, source, external_id, payload_sha256,"
+                    + " size_bytes, state, received_at) VALUES (?, ?, ?, 'WEBHOOK', ?, ?, ?, 'RECEIVED', ?)", receiptId,
+                    tenant, connectorId, externalId, sha256, size, at);
+        }
+    }
+
+    /** The receipt's state. */
+    public String receiptState(String receiptId) throws SQLException {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT state FROM con_inbound_receipt WHERE id = ?")) {
+            s.setString(1, receiptId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
         }
     }
 
