@@ -32,11 +32,23 @@ public class H2DataSource implements DataSource {
     }
 
     public void setURL(String url) {
-        set("setURL", url);
+        set("setURL", durable(url));
     }
 
     public void setUrl(String url) {
-        set("setURL", url);
+        setURL(url);
+    }
+
+    /**
+     * The URL with {@code WRITE_DELAY=0} unless it sets a write delay itself: H2 writes a commit to its file up to
+     * half a second later by default, so a killed process loses commits the broker — committed after H2 as the
+     * last agent — has already acted on (seen: a poll's watermark lost, its pages pulled and delivered twice).
+     */
+    static String durable(String url) {
+        if (url == null || url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=")) {
+            return url;
+        }
+        return url + ";WRITE_DELAY=0";
     }
 
     public String getURL() {
