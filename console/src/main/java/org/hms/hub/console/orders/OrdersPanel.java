@@ -68,7 +68,12 @@ public class OrdersPanel extends JPanel {
             }
         });
         history.setName("orders.history");
-        history.getColumnModel().getColumn(6).setPreferredWidth(360);
+        // fixed widths that show every value in full, the detail last; the pane scrolls sideways when narrower
+        history.setAutoResizeMode(JTable.AUTO_RESIZE_OFF);
+        int[] widths = {145, 180, 150, 80, 80, 70, 420};
+        for (int i = 0; i < widths.length; i++) {
+            history.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
+        }
         busy.setIndeterminate(true);
         busy.setVisible(false);
 
