@@ -155,12 +155,58 @@ class MappingsIT {
     }
 
     @Test
-    void refusesFormatsNotSupportedYet() {
-        Response response = create("FHIR patients", ORDER_RULES, "FHIR_R4");
+    void mapsAnHmsPatientToAValidatedFhirPatientThroughTheSeedTemplate() {
+        Response copied = Hub.as(admin, "mappings/templates/patient-hms-to-fhir/copy")
+                .post(Entity.json("{\"name\":\"Patients to state EHR\"}"));
+        MappingView mapping = copied.readEntity(MappingView.class);
+
+        JsonObject preview = Hub.as(admin, "mappings/" + mapping.id() + "/preview").post(Entity.json(
+                "{\"sample\":{\"hmsPatientId\":\"p-20931\",\"hmsName\":\"Amara Okafor\"}}")).readEntity(JsonObject.class);
+
+        assertThat(copied.getStatus()).isEqualTo(201);
+        assertThat(mapping.targetFormat().name()).isEqualTo("FHIR_R4");
+        assertThat(preview.getJsonArray("errors")).isEmpty();
+        JsonObject patient = preview.getJsonObject("output");
+        assertThat(patient.getString("resourceType")).isEqualTo("Patient");
+        assertThat(patient.getString("id")).isEqualTo("p-20931");
+        assertThat(patient.getJsonArray("name").getJsonObject(0).getString("text")).isEqualTo("Amara Okafor");
+    }
+
+    @Test
+    void reportsTheValidatorsFindingsAndNoOutputForInvalidFhir() {
+        JsonObject result = Hub.as(admin, "mappings/preview").post(Entity.json("{\"definition\":{"
+                + "\"fhir\":{\"target\":{\"resourceType\":\"ServiceRequest\"}},\"rules\":["
+                + "{\"kind\":\"const\",\"to\":\"/status\",\"value\":\"active\"},"
+                + "{\"kind\":\"const\",\"to\":\"/intent\",\"value\":\"order\"}]},\"sample\":{}}"))
+                .readEntity(JsonObject.class);
+
+        assertThat(result.get("output")).as("invalid FHIR is never output").isIn(null, jakarta.json.JsonValue.NULL);
+        assertThat(result.getJsonArray("errors").getValuesAs(JsonObject.class)).extracting(e -> e.getString("message"))
+                .anySatisfy(m -> assertThat(m).contains("ServiceRequest.subject: minimum required = 1"));
+    }
+
+    @Test
+    void refusesAPathThatCanNeverMatchTheFhirSource() {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("name", "Patients in").add("resourceType", "Patient")
+                .add("direction", "INBOUND").add("sourceFormat", "FHIR_R4").add("targetFormat", "JSON")
+                .add("definition", Json.createReader(new StringReader("{\"fhir\":{\"source\":{\"resourceType\":"
+                        + "\"Patient\"}},\"rules\":[{\"kind\":\"copy\",\"from\":\"/name/famliy\",\"to\":\"/n\"}]}")).readObject());
+
+        Response response = Hub.as(admin, "mappings").post(Entity.json(body.build()));
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        Problem problem = response.readEntity(Problem.class);
+        assertThat(problem.errors()).extracting(Problem.FieldError::field).containsExactly("definition.rules[0]");
+        assertThat(problem.errors().get(0).message()).contains("Patient.name is a list");
+    }
+
+    @Test
+    void refusesAFhirFormatTheDefinitionDoesNotDeclare() {
+        Response response = create("FHIR orders undeclared", ORDER_RULES, "FHIR_R4");
 
         assertThat(response.getStatus()).isEqualTo(422);
         assertThat(response.readEntity(Problem.class).errors()).extracting(Problem.FieldError::field)
-                .contains("targetFormat");
+                .containsExactly("definition.fhir.target");
     }
 
     @Test

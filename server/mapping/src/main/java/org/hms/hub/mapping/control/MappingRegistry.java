@@ -12,9 +12,7 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import org.hms.hub.mapping.engine.InvalidMappingException;
-import org.hms.hub.mapping.engine.MappingResult;
-import org.hms.hub.mapping.engine.Mappings;
-import org.hms.hub.mapping.engine.XmlFormat;
+import org.hms.hub.mapping.engine.Conversion;
 import org.hms.hub.mapping.entity.MappingEntity;
 import org.hms.hub.mapping.entity.MappingVersion;
 import org.hms.hub.model.event.MappingChanged;
@@ -61,13 +59,10 @@ public class MappingRegistry {
         errors.check(r.resourceType() != null && r.resourceType().matches("[A-Za-z][A-Za-z0-9]{0,63}"), "resourceType",
                 "A resource type such as Order, Patient or Appointment is required.");
         errors.check(r.direction() != null, "direction", "OUTBOUND or INBOUND is required.");
-        errors.check(r.sourceFormat() != null && r.sourceFormat() != MappingFormat.FHIR_R4, "sourceFormat",
-                "JSON or XML; FHIR_R4 comes with the FHIR support of the mapping issue.");
-        errors.check(r.targetFormat() != null && r.targetFormat() != MappingFormat.FHIR_R4, "targetFormat",
-                "JSON or XML; FHIR_R4 comes with the FHIR support of the mapping issue.");
+        errors.check(r.sourceFormat() != null, "sourceFormat", "JSON, XML or FHIR_R4 is required.");
+        errors.check(r.targetFormat() != null, "targetFormat", "JSON, XML or FHIR_R4 is required.");
         errors.throwIfAny();
-        requireXmlDeclared(r.definition(), r.sourceFormat(), r.targetFormat());
-        String definition = checked(r.definition());
+        String definition = checked(r.definition(), r.sourceFormat(), r.targetFormat());
         tenancy.bind(em).createNamedQuery(MappingEntity.BY_NAME, MappingEntity.class).setParameter("name", r.name().strip())
                 .getResultStream().findFirst().ifPresent(m -> {
                     throw new ProblemException(409, "Name taken", "A mapping named '" + r.name() + "' exists already.");
@@ -86,7 +81,7 @@ public class MappingRegistry {
     @Transactional
     public MappingView addVersion(long id, Map<String, Object> definition, boolean activate) {
         MappingEntity mapping = find(id);
-        String checked = checked(definition);
+        String checked = checked(definition, mapping.sourceFormat(), mapping.targetFormat());
         int v = mapping.nextVersion(activate);
         em.persist(new MappingVersion(id, v, checked, caller.actor()));
         events.publish(MappingChanged.of(tenant.current(), "MappingVersionAdded", caller.actor(), id, mapping.name(), v));
@@ -130,7 +125,7 @@ public class MappingRegistry {
     @Transactional
     public PreviewResult preview(long id, Object sample, Map<String, Object> inline) {
         MappingEntity mapping = find(id);
-        String definition = inline != null ? checked(inline) : em.createNamedQuery(MappingVersion.ONE, MappingVersion.class)
+        String definition = inline != null ? checked(inline, mapping.sourceFormat(), mapping.targetFormat()) : em.createNamedQuery(MappingVersion.ONE, MappingVersion.class)
                 .setParameter("mappingId", id).setParameter("versionNo", mapping.activeVersion()).getSingleResult()
                 .definition();
         return run(definition, sample);
@@ -138,26 +133,29 @@ public class MappingRegistry {
 
     /** Runs an inline definition on a sample, with no mapping behind it. */
     public PreviewResult dryRun(Map<String, Object> definition, Object sample) {
-        return run(checked(definition), sample);
+        return run(checked(definition, null, null), sample);
     }
 
     private PreviewResult run(String definition, Object sample) {
         if (sample == null) {
             new InvalidFields().add("sample", "A sample payload is required.").throwIfAny();
         }
-        JsonObject parsed = parse(definition);
-        XmlFormat sourceXml = xml(parsed, "source");
-        XmlFormat targetXml = xml(parsed, "target");
+        Conversion conversion = Conversion.compile(parse(definition));
+        boolean textSource = !conversion.sourceFormat().equals("JSON");
+        if (textSource && !(sample instanceof String)) {
+            new InvalidFields().add("sample", "The source is " + conversion.sourceFormat() + ": give the sample as"
+                    + " a JSON string holding the document.").throwIfAny();
+        }
         JsonValue input;
         try {
-            input = sourceXml == null ? parseValue(Json.JSONB.toJson(sample))
-                    : sourceXml.readJson(sample instanceof String text ? text : "");
+            input = conversion.read(textSource ? (String) sample : Json.JSONB.toJson(sample));
         } catch (IllegalArgumentException e) {
-            throw new InvalidFields().add("sample", "The sample is not the declared XML: " + e.getMessage()).failed();
+            throw new InvalidFields().add("sample", "The sample is not valid " + conversion.sourceFormat() + ": "
+                    + e.getMessage()).failed();
         }
-        MappingResult result = Mappings.compile(parsed).apply(input);
-        Object output = result.output() == null ? null : targetXml != null ? targetXml.writeJson(result.output())
-                : Json.JSONB.fromJson(result.output().toString(), Object.class);
+        Conversion.Converted result = conversion.apply(input);
+        Object output = result.text() == null ? null : result.contentType().endsWith("json")
+                ? Json.JSONB.fromJson(result.text(), Object.class) : result.text();
         return new PreviewResult(output,
                 result.trace().stream().map(s -> new PreviewResult.TraceStep(s.rule(), s.kind(), s.from(), s.to(),
                         s.outcome())).toList(),
@@ -166,43 +164,34 @@ public class MappingRegistry {
     }
 
     /**
-     * The XML conventions a definition declares for one side: {@code "xml": {"source": {"root": "order",
-     * "arrays": ["/items/item"]}, "target": {"root": …}}}; null when that side is JSON.
+     * The formats a definition declares must be the mapping's: {@code "xml": {"source"|"target": {"root": …}}}
+     * for an XML side, {@code "fhir": {"source"|"target": {"resourceType": …}}} for a FHIR R4 side, neither for
+     * JSON. Null formats (a dry run without a mapping) take what the definition declares.
      */
-    static XmlFormat xml(JsonObject definition, String side) {
-        if (!(definition.get("xml") instanceof JsonObject xml) || !(xml.get(side) instanceof JsonObject format)) {
-            return null;
-        }
-        java.util.Set<String> arrays = format.get("arrays") instanceof jakarta.json.JsonArray list
-                ? list.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
-                .collect(java.util.stream.Collectors.toSet()) : java.util.Set.of();
-        return new XmlFormat(format.getString("root", null), arrays);
-    }
-
-    private static void requireXmlDeclared(Map<String, Object> definition, MappingFormat source, MappingFormat target) {
-        if (definition == null) {
-            return;
-        }
-        JsonObject parsed = parse(Json.JSONB.toJson(definition));
+    private static void requireFormatsDeclared(Conversion conversion, MappingFormat source, MappingFormat target) {
         InvalidFields errors = new InvalidFields();
         for (String side : new String[] {"source", "target"}) {
-            boolean isXml = (side.equals("source") ? source : target) == MappingFormat.XML;
-            XmlFormat declared;
-            try {
-                declared = xml(parsed, side);
-            } catch (IllegalArgumentException e) {
-                errors.add("definition.xml." + side, e.getMessage());
+            MappingFormat expected = side.equals("source") ? source : target;
+            String declared = side.equals("source") ? conversion.sourceFormat() : conversion.targetFormat();
+            if (expected == null || expected.name().equals(declared)) {
                 continue;
             }
-            errors.check(isXml == (declared != null), "definition.xml." + side, isXml
-                    ? "An XML " + side + " needs \"xml\": {\"" + side + "\": {\"root\": …, \"arrays\": [paths]}} in the definition."
-                    : "The " + side + " format is JSON; remove xml." + side + " or make the format XML.");
+            String declaration = expected == MappingFormat.XML || declared.equals("XML") && expected == MappingFormat.JSON
+                    ? "xml" : "fhir";
+            errors.add("definition." + declaration + "." + side, switch (expected) {
+                case XML -> "An XML " + side + " needs \"xml\": {\"" + side + "\": {\"root\": …, \"arrays\": [paths]}}"
+                        + " in the definition.";
+                case FHIR_R4 -> "A FHIR_R4 " + side + " needs \"fhir\": {\"" + side + "\": {\"resourceType\": …}} in"
+                        + " the definition.";
+                case JSON -> "The " + side + " format is JSON; remove the definition's " + declared + " declaration"
+                        + " for the " + side + " or change the format.";
+            });
         }
         errors.throwIfAny();
     }
 
-    /** The definition as stored JSON, after checking that it compiles. */
-    private static String checked(Map<String, Object> definition) {
+    /** The definition as stored JSON, after checking that it compiles for the mapping's formats. */
+    private static String checked(Map<String, Object> definition, MappingFormat source, MappingFormat target) {
         if (definition == null) {
             new InvalidFields().add("definition", "A definition {\"rules\": [...]} is required.").throwIfAny();
         }
@@ -210,13 +199,16 @@ public class MappingRegistry {
         if (json.length() > 60_000) {
             new InvalidFields().add("definition", "A definition may have at most 60000 characters of JSON.").throwIfAny();
         }
+        Conversion conversion = null;
         try {
-            Mappings.compile(parse(json));
+            conversion = Conversion.compile(parse(json));
         } catch (InvalidMappingException e) {
             InvalidFields errors = new InvalidFields();
-            e.issues().forEach(i -> errors.add("definition." + i.rule(), i.message()));
+            e.issues().forEach(i -> errors.add("definition." + i.rule(), (i.path() == null ? "" : i.path() + ": ")
+                    + i.message()));
             errors.throwIfAny();
         }
+        requireFormatsDeclared(conversion, source, target);
         return json;
     }
 

@@ -18,7 +18,8 @@ import org.hms.hub.platform.problem.ProblemException;
 @ApplicationScoped
 public class MappingTemplates {
 
-    static final List<String> KEYS = List.of("order-api-to-oms", "order-oms-to-api");
+    static final List<String> KEYS = List.of("order-api-to-oms", "order-oms-to-api",
+            "order-api-to-fhir-servicerequest", "patient-hms-to-fhir", "patient-fhir-to-hms");
 
     @Inject
     MappingRegistry registry;

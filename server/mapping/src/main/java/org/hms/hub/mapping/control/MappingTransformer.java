@@ -2,7 +2,6 @@ package org.hms.hub.mapping.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -13,10 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hms.hub.mapping.engine.InvalidMappingException;
-import org.hms.hub.mapping.engine.Mapping;
-import org.hms.hub.mapping.engine.MappingResult;
-import org.hms.hub.mapping.engine.Mappings;
-import org.hms.hub.mapping.engine.XmlFormat;
+import org.hms.hub.mapping.engine.Conversion;
 import org.hms.hub.mapping.entity.MappingEntity;
 import org.hms.hub.mapping.entity.MappingVersion;
 import org.hms.hub.platform.tenancy.Tenancy;
@@ -42,10 +38,7 @@ public class MappingTransformer implements PayloadTransformer {
     @Inject
     TenantContext tenant;
 
-    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
-
-    private record Compiled(Mapping mapping, XmlFormat sourceXml, XmlFormat targetXml) {
-    }
+    private final Map<String, Conversion> compiled = new ConcurrentHashMap<>();
 
     @Override
     @Transactional
@@ -54,44 +47,28 @@ public class MappingTransformer implements PayloadTransformer {
         if (entity == null) {
             return new Result(null, null, List.of("There is no mapping " + mappingId + "."));
         }
-        Compiled c;
+        Conversion c;
         try {
             c = compiled(entity);
         } catch (InvalidMappingException e) {
             return new Result(null, null, e.issues().stream().map(Object::toString).toList());
         }
-        JsonValue input;
-        try {
-            input = c.sourceXml() != null ? c.sourceXml().readJson(payload) : parse(payload);
-        } catch (RuntimeException e) {
-            return new Result(null, null, List.of("The payload is not valid " + (c.sourceXml() != null ? "XML" : "JSON")
-                    + ": " + e.getMessage()));
-        }
-        MappingResult result = c.mapping().apply(input);
-        if (!result.ok()) {
-            return new Result(null, null, result.errors().stream().map(Object::toString).toList());
-        }
-        return c.targetXml() != null
-                ? new Result(c.targetXml().writeJson(result.output()), "application/xml", List.of())
-                : new Result(result.output().toString(), "application/json", List.of());
+        return result(c.convert(payload));
     }
 
     @Override
     public Result transformWithTemplate(String templateKey, String payload) {
-        Compiled c = compiled.computeIfAbsent("template/" + templateKey, k -> {
+        Conversion c = compiled.computeIfAbsent("template/" + templateKey, k -> {
             org.hms.hub.model.mapping.TemplateView t = MappingTemplates.load(templateKey);
-            JsonObject definition = parse(org.hms.hub.platform.json.Json.JSONB.toJson(t.definition())).asJsonObject();
-            return new Compiled(Mappings.compile(definition), null, null);
+            return Conversion.compile(parse(org.hms.hub.platform.json.Json.JSONB.toJson(t.definition())).asJsonObject());
         });
-        JsonValue input;
-        try {
-            input = parse(payload);
-        } catch (RuntimeException e) {
-            return new Result(null, null, List.of("The payload is not valid JSON: " + e.getMessage()));
-        }
-        MappingResult result = c.mapping().apply(input);
-        return result.ok() ? new Result(result.output().toString(), "application/json", List.of())
-                : new Result(null, null, result.errors().stream().map(Object::toString).toList());
+        return result(c.convert(payload));
+    }
+
+    /** The output, or every error (a payload not of the source format, a failed rule, invalid FHIR output). */
+    private static Result result(Conversion.Converted converted) {
+        return converted.ok() ? new Result(converted.text(), converted.contentType(), List.of())
+                : new Result(null, null, converted.errors().stream().map(Object::toString).toList());
     }
 
     @Override
@@ -100,16 +77,14 @@ public class MappingTransformer implements PayloadTransformer {
         return tenancy.bind(em).find(MappingEntity.class, mappingId) != null;
     }
 
-    private Compiled compiled(MappingEntity entity) {
+    private Conversion compiled(MappingEntity entity) {
         String key = tenant.current() + "/" + entity.id() + "/" + entity.activeVersion();
-        Compiled c = compiled.get(key);
+        Conversion c = compiled.get(key);
         if (c == null) {
             String definition = em.createNamedQuery(MappingVersion.ONE, MappingVersion.class)
                     .setParameter("mappingId", entity.id()).setParameter("versionNo", entity.activeVersion())
                     .getSingleResult().definition();
-            JsonObject parsed = parse(definition).asJsonObject();
-            c = new Compiled(Mappings.compile(parsed), MappingRegistry.xml(parsed, "source"),
-                    MappingRegistry.xml(parsed, "target"));
+            c = Conversion.compile(parse(definition).asJsonObject());
             if (compiled.size() > CACHE_BOUND) {
                 compiled.clear();
             }

@@ -27,12 +27,18 @@ public final class Mappings {
     }
 
     public static Mapping compile(JsonObject definition) {
+        return compile(definition, Shape.ANY, Shape.ANY);
+    }
+
+    /** Compiles, and checks every path against the declared shapes of source and target. */
+    public static Mapping compile(JsonObject definition, Shape source, Shape target) {
         List<Issue> issues = new ArrayList<>();
         JsonValue rules = definition.get("rules");
         if (!(rules instanceof JsonArray array)) {
             throw new InvalidMappingException(List.of(new Issue("rules", null, "a mapping needs a \"rules\" array")));
         }
         List<Rule> compiled = compileAll(array, "rules", issues);
+        ShapeCheck.check(compiled, source, target, issues);
         if (!issues.isEmpty()) {
             throw new InvalidMappingException(issues);
         }

@@ -29,6 +29,17 @@ final class Tree {
     private Tree() {
     }
 
+    static JsonProvider json() {
+        return JSON;
+    }
+
+    /** Parses JSON text; throws {@link jakarta.json.JsonException} when it is not JSON. */
+    static JsonValue parse(String text) {
+        try (jakarta.json.JsonReader reader = JSON.createReader(new java.io.StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+
     static Object of(JsonValue json) {
         return switch (json.getValueType()) {
             case OBJECT -> {

@@ -47,6 +47,21 @@ public final class XmlFormat {
         this.arrays = Set.copyOf(arrays);
     }
 
+    /**
+     * The conventions a definition declares for one side: {@code "xml": {"source": {"root": "order", "arrays":
+     * ["/items/item"]}, "target": {"root": …}}}; null when that side is not XML.
+     */
+    public static XmlFormat declared(jakarta.json.JsonObject definition, String side) {
+        if (!(definition.get("xml") instanceof jakarta.json.JsonObject xml)
+                || !(xml.get(side) instanceof jakarta.json.JsonObject format)) {
+            return null;
+        }
+        Set<String> arrays = format.get("arrays") instanceof jakarta.json.JsonArray list
+                ? list.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+                .collect(java.util.stream.Collectors.toSet()) : Set.of();
+        return new XmlFormat(format.getString("root", null), arrays);
+    }
+
     public String root() {
         return root;
     }

@@ -98,6 +98,14 @@ public class MappingEntity {
         return name;
     }
 
+    public MappingFormat sourceFormat() {
+        return sourceFormat;
+    }
+
+    public MappingFormat targetFormat() {
+        return targetFormat;
+    }
+
     public int activeVersion() {
         return activeVersion;
     }
