@@ -7,5 +7,10 @@ public enum WebhookStyle {
     /** GitHub: {@code X-Hub-Signature-256: sha256=…}. */
     GITHUB,
     /** Stripe: {@code Stripe-Signature: t=…,v1=…}. */
-    STRIPE
+    STRIPE,
+    /**
+     * FHIR R4 rest-hook notifications from a Subscription the hub registered: FHIR servers cannot sign, so the
+     * Subscription's channel header carries {@code Authorization: Bearer <the connector's webhook secret>}.
+     */
+    FHIR
 }

@@ -49,6 +49,9 @@ import org.hms.hub.platform.security.Roles;
 public class ConnectorsResource {
 
     @Inject
+    org.hms.hub.connector.control.registration.Registrar registrar;
+
+    @Inject
     ConnectorRegistry registry;
 
     @Inject
@@ -109,6 +112,8 @@ public class ConnectorsResource {
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("id") long id) {
+        registry.requireDeletable(id);
+        registrar.release(id); // the subscription at the system goes first (a failure is audited, not blocking)
         registry.delete(id);
         return Response.noContent().build();
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,11 +26,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.hms.hub.connector.control.inbound.FhirNotifications;
 import org.hms.hub.connector.control.inbound.Inbound;
 import org.hms.hub.connector.control.inbound.WebhookIntake;
 import org.hms.hub.connector.control.inbound.WebhookVerifier;
 import org.hms.hub.connector.entity.InboundReceipt;
 import org.hms.hub.model.connector.ConnectorStatus;
+import org.hms.hub.model.connector.WebhookStyle;
 import org.hms.hub.model.sync.WebhookAck;
 import org.hms.hub.platform.problem.ProblemException;
 
@@ -56,6 +59,9 @@ public class WebhooksResource {
     Inbound inbound;
 
     @Inject
+    FhirNotifications notifications;
+
+    @Inject
     org.hms.hub.platform.sync.InboundRoutes routes;
 
     @Inject
@@ -66,6 +72,40 @@ public class WebhooksResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response receive(@PathParam("connectorId") long connectorId, @Context HttpHeaders headers,
                             @Context HttpServletRequest request, InputStream body) {
+        return handle(connectorId, null, null, headers, request, body);
+    }
+
+    /** FHIR servers may PUT a notified resource to the endpoint (HAPI does), or to {@code endpoint/Type/id}. */
+    @PUT
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receivePut(@PathParam("connectorId") long connectorId, @Context HttpHeaders headers,
+                               @Context HttpServletRequest request, InputStream body) {
+        return handle(connectorId, null, null, headers, request, body);
+    }
+
+    @POST
+    @Path("{type}/{resourceId}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receiveResource(@PathParam("connectorId") long connectorId, @PathParam("type") String type,
+                                    @PathParam("resourceId") String resourceId, @Context HttpHeaders headers,
+                                    @Context HttpServletRequest request, InputStream body) {
+        return handle(connectorId, type, resourceId, headers, request, body);
+    }
+
+    @PUT
+    @Path("{type}/{resourceId}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receiveResourcePut(@PathParam("connectorId") long connectorId, @PathParam("type") String type,
+                                       @PathParam("resourceId") String resourceId, @Context HttpHeaders headers,
+                                       @Context HttpServletRequest request, InputStream body) {
+        return handle(connectorId, type, resourceId, headers, request, body);
+    }
+
+    private Response handle(long connectorId, String type, String resourceId, HttpHeaders headers,
+                            HttpServletRequest request, InputStream body) {
         String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null && parseLong(length) > maxBytes) {
             throw tooLarge();
@@ -83,6 +123,13 @@ public class WebhooksResource {
                     e.getMessage());
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
+        if (target.style() == WebhookStyle.FHIR) {
+            return fhir(target, text, type, resourceId, request);
+        }
+        if (type != null || !"POST".equals(request.getMethod())) {
+            throw new ProblemException(405, "Not a FHIR connector", "Connector " + connectorId + " takes webhooks as"
+                    + " POST to /api/webhooks/" + connectorId + "; resource paths and PUT are for FHIR notifications.");
+        }
         JsonValue parsed;
         try (var reader = org.hms.hub.platform.json.Json.JSONP.createReader(new StringReader(text))) {
             parsed = reader.readValue();
@@ -90,18 +137,7 @@ public class WebhooksResource {
             intake.refused(connectorId, 400, "Body is not JSON", request.getRemoteAddr());
             throw new ProblemException(400, "Malformed JSON", "The webhook body is not valid JSON: " + e.getMessage());
         }
-        if (target.status() == ConnectorStatus.INACTIVE) {
-            throw new ProblemException(409, "Connector switched off", "Connector " + connectorId
-                    + " is switched off; the webhook was not accepted. Send it again once the connector is active.",
-                    Map.of("Retry-After", "60"));
-        }
-        org.hms.hub.platform.sync.InboundRoutes.Route route = routes.route(target.tenant(), connectorId);
-        if (route != null && !route.accepting()) {
-            intake.refused(connectorId, 503, route.reason(), request.getRemoteAddr());
-            throw new ProblemException(503, "Integration switched off", route.reason() + " The webhook was not"
-                    + " accepted; send it again later.", Map.of("Retry-After",
-                    Integer.toString(route.retryAfterSeconds())));
-        }
+        requireAccepting(target, request);
         String externalId = verified.webhookId() != null ? verified.webhookId() : eventId(parsed, bytes);
         Inbound.Accepted accepted;
         try {
@@ -115,6 +151,44 @@ public class WebhooksResource {
         metrics.webhook(target.tenant(), connectorId, accepted.duplicate() ? "duplicate" : "accepted");
         return Response.accepted(new WebhookAck(java.util.UUID.fromString(accepted.receiptId()), accepted.duplicate(),
                 accepted.receivedAt())).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /** A FHIR notification: checked like any webhook above, then turned into inbound items (or a poll made due). */
+    private Response fhir(WebhookIntake.Target target, String text, String type, String resourceId,
+                          HttpServletRequest request) {
+        requireAccepting(target, request);
+        FhirNotifications.Outcome outcome;
+        try {
+            outcome = notifications.accept(target.connectorId(), text, type, resourceId, target.shape());
+        } catch (ProblemException e) {
+            intake.refused(target.connectorId(), e.status(), e.getMessage(), request.getRemoteAddr());
+            throw e;
+        }
+        metrics.webhook(target.tenant(), target.connectorId(), outcome.accepted().stream()
+                .allMatch(Inbound.Accepted::duplicate) && !outcome.pollDue() ? "duplicate" : "accepted");
+        if (outcome.accepted().isEmpty()) {
+            return Response.accepted().build();
+        }
+        Inbound.Accepted last = outcome.accepted().get(outcome.accepted().size() - 1);
+        return Response.accepted(new WebhookAck(java.util.UUID.fromString(last.receiptId()), outcome.accepted().stream()
+                .allMatch(Inbound.Accepted::duplicate), last.receivedAt())).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /** A switched-off connector (409) or integration (503) takes nothing now; the sender is to try again. */
+    private void requireAccepting(WebhookIntake.Target target, HttpServletRequest request) {
+        long connectorId = target.connectorId();
+        if (target.status() == ConnectorStatus.INACTIVE) {
+            throw new ProblemException(409, "Connector switched off", "Connector " + connectorId
+                    + " is switched off; the webhook was not accepted. Send it again once the connector is active.",
+                    Map.of("Retry-After", "60"));
+        }
+        org.hms.hub.platform.sync.InboundRoutes.Route route = routes.route(target.tenant(), connectorId);
+        if (route != null && !route.accepting()) {
+            intake.refused(connectorId, 503, route.reason(), request.getRemoteAddr());
+            throw new ProblemException(503, "Integration switched off", route.reason() + " The webhook was not"
+                    + " accepted; send it again later.", Map.of("Retry-After",
+                    Integer.toString(route.retryAfterSeconds())));
+        }
     }
 
     /** Stripe-style senders carry the event id in the body; failing that, the body's digest identifies it. */

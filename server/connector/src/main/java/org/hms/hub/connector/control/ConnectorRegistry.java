@@ -97,6 +97,16 @@ public class ConnectorRegistry {
      */
     @Transactional
     public void delete(long id) {
+        deleteChecked(id, checkDeletable(id));
+    }
+
+    /** Refuses (409) to delete a connector while deliveries to it are unfinished. */
+    @Transactional
+    public void requireDeletable(long id) {
+        checkDeletable(id);
+    }
+
+    private Connector checkDeletable(long id) {
         Connector connector = find(id);
         long unfinished = em.createNamedQuery(org.hms.hub.connector.entity.Delivery.UNFINISHED_FOR, Long.class)
                 .setParameter("connectorId", id)
@@ -106,8 +116,14 @@ public class ConnectorRegistry {
                     + "finished yet. Switch it off and wait for them to end (or discard them as dead letters), then "
                     + "delete it.");
         }
+        return connector;
+    }
+
+    /** DELETE's own steps, once {@link #checkDeletable} passed. */
+    private void deleteChecked(long id, Connector connector) {
         em.createQuery("DELETE FROM Subscription s WHERE s.connectorId = :id").setParameter("id", id).executeUpdate();
         em.createQuery("DELETE FROM PollState p WHERE p.connectorId = :id").setParameter("id", id).executeUpdate();
+        em.createQuery("DELETE FROM Registration r WHERE r.connectorId = :id").setParameter("id", id).executeUpdate();
         Settings s = connector.settings();
         for (Long secret : new Long[] {s.apiKeySecret(), s.passwordSecret(), s.tokenSecret(), s.clientSecretSecret(),
                 s.webhookSecret(), s.webhookPreviousSecret()}) {
@@ -247,6 +263,14 @@ public class ConnectorRegistry {
             }
         }
         secret(d.newWebhookSecret, "connector.webhookSecret", s::webhookSecret, s::webhookSecret);
+        if (d.webhookEnabled && d.webhookStyle == org.hms.hub.model.connector.WebhookStyle.FHIR
+                && s.webhookSecret() == null) {
+            // FHIR servers cannot sign: the hub makes the secret its Subscription asks them to send back
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            secret(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random), "connector.webhookSecret",
+                    s::webhookSecret, s::webhookSecret);
+        }
     }
 
     private void secret(String value, String purpose, Supplier<Long> stored, Consumer<Long> store) {

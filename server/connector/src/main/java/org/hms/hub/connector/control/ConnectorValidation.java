@@ -51,6 +51,11 @@ final class ConnectorValidation {
             errors.add("config.polling", e.getMessage());
         }
         try {
+            org.hms.hub.connector.control.registration.SubscriptionConfig.of(d.type, d.config);
+        } catch (IllegalArgumentException e) {
+            errors.add("config.subscription", e.getMessage());
+        }
+        try {
             org.hms.hub.connector.control.queue.QueueTrigger.of(d.config);
         } catch (IllegalArgumentException e) {
             errors.add("config.queue", e.getMessage());
@@ -155,7 +160,8 @@ final class ConnectorValidation {
         }
         errors.check(d.webhookStyle != null, "webhook.style", "Say how the system signs its webhooks: "
                 + java.util.Arrays.toString(WebhookStyle.values()) + ".");
-        errors.check(d.has.contains("webhookSecret"), "webhook.secret", "A signing secret is required for webhooks.");
+        errors.check(d.has.contains("webhookSecret") || d.webhookStyle == WebhookStyle.FHIR, "webhook.secret",
+                "A signing secret is required for webhooks.");
         if (d.webhookStyle == WebhookStyle.STANDARD && d.newWebhookSecret != null) {
             errors.check(isStandardSecret(d.newWebhookSecret), "webhook.secret",
                     "A Standard Webhooks secret is 'whsec_' followed by base64 of 24 to 64 bytes.");

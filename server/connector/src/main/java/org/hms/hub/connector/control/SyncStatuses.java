@@ -74,7 +74,13 @@ public class SyncStatuses {
                 openUntil == null ? null : OffsetDateTime.ofInstant(openUntil, ZoneOffset.UTC),
                 oldest == null ? null : Math.max(0, Duration.between(oldest, now).toSeconds()),
                 poll == null ? null : new SyncStatus.Polling(poll.watermark(), poll.lastPollAt(), poll.lastSuccessAt(),
-                        poll.nextPollAt(), poll.lastError(), poll.itemsPulled()));
+                        poll.nextPollAt(), poll.lastError(), poll.itemsPulled()),
+                registration(connectorId));
+    }
+
+    private SyncStatus.Registration registration(long connectorId) {
+        org.hms.hub.connector.entity.Registration r = em.find(org.hms.hub.connector.entity.Registration.class, connectorId);
+        return r == null || r.authState() == null && r.sub() == null ? null : r.view();
     }
 
     private SyncStatus.Window window(long connectorId, OffsetDateTime since) {

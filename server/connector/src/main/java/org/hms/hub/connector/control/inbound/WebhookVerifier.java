@@ -26,6 +26,7 @@ import org.hms.hub.model.connector.WebhookStyle;
  *   no timestamp, so only the delivery id protects against replays.</li>
  *   <li>STRIPE: {@code Stripe-Signature: t=<seconds>,v1=<hex HMAC of t.body>[,v1=…]}; the secret string itself is
  *   the key; the id is taken from the event's {@code id} by the caller.</li>
+ *   <li>FHIR: not signed — {@code Authorization: Bearer <secret>}, as the hub's Subscription asks the server.</li>
  * </ul>
  * Timestamps more than {@link #TOLERANCE} from now, in either direction, are refused. Pure: no I/O.
  */
@@ -69,6 +70,7 @@ public final class WebhookVerifier {
             case STANDARD -> standard(headers, body, secrets, now);
             case GITHUB -> github(headers, body, secrets);
             case STRIPE -> stripe(headers, body, secrets, now);
+            case FHIR -> fhir(headers, secrets, now);
         };
     }
 
@@ -99,6 +101,25 @@ public final class WebhookVerifier {
             }
         }
         throw new Refused(401, "The webhook-signature does not match the body signed with this connector's secret.");
+    }
+
+    /**
+     * FHIR rest-hook notifications cannot be signed: the Subscription the hub registered makes the server send
+     * {@code Authorization: Bearer <secret>}, compared in constant time. No id and no timestamp: FHIR has neither.
+     */
+    private static Verified fhir(Map<String, String> headers, List<String> secrets, Instant now) throws Refused {
+        String authorization = headers.get("authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new Refused(401, "A FHIR notification carries 'Authorization: Bearer <secret>', the header of the"
+                    + " Subscription the hub registered.");
+        }
+        byte[] given = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+        for (String secret : secrets) {
+            if (MessageDigest.isEqual(given, secret.getBytes(StandardCharsets.UTF_8))) {
+                return new Verified(null, now);
+            }
+        }
+        throw new Refused(401, "The bearer secret is not this connector's webhook secret.");
     }
 
     private static Verified github(Map<String, String> headers, byte[] body, List<String> secrets) throws Refused {

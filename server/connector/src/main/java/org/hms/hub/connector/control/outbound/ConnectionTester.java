@@ -133,6 +133,8 @@ public class ConnectionTester {
                     hmac(secret.getBytes(StandardCharsets.UTF_8), body)));
             case STRIPE -> Map.of("Stripe-Signature", "t=" + timestamp + ",v1=" + java.util.HexFormat.of().formatHex(
                     hmac(secret.getBytes(StandardCharsets.UTF_8), timestamp + "." + body)));
+            // FHIR servers verify no signature; the secret is what they send the hub, not what they expect from it
+            case FHIR -> Map.of();
         };
     }
 

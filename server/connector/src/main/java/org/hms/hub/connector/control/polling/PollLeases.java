@@ -35,6 +35,13 @@ public class PollLeases {
     }
 
     /** Where the next poll starts: the watermark and the connector-type-specific position (JSON). */
+    /** Makes the connector's next poll due now (a FHIR server's empty notification); false when it is not polled. */
+    @Transactional
+    public boolean pollNow(long connectorId) {
+        return Tenancy.acrossTenants(em, "UPDATE con_poll_state SET next_poll_at = ? WHERE connector_id = ?")
+                .setParameter(1, OffsetDateTime.now(java.time.ZoneOffset.UTC)).setParameter(2, connectorId).executeUpdate() > 0;
+    }
+
     public record State(String watermark, String position) {
     }
 
