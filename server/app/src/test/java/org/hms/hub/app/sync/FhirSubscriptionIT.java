@@ -14,6 +14,7 @@ import org.hms.hub.testsupport.FakeFhirSubscriptions;
 import org.hms.hub.testsupport.FakePeer;
 import org.hms.hub.testsupport.FakePeer.Reply;
 import org.hms.hub.testsupport.Hub;
+import org.hms.hub.testsupport.TestSecrets;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -44,6 +45,12 @@ class FhirSubscriptionIT {
 
     private static final FakePeer PEERS = FakePeer.start()
             .on("/ehr/fhir/Patient/fsub-1", r -> Reply.json(200, PATIENT))
+            .on("/auth/token", r -> r.body().contains("client_id") || r.header("authorization") != null
+                    && r.header("authorization").equals(basic("hub", TestSecrets.CONNECTOR_CLIENT_SECRET))
+                    ? Reply.json(200, "{\"access_token\":\"tok-sub\",\"expires_in\":600}")
+                    : Reply.json(401, "{\"error\":\"invalid_client\"}"))
+            .on("/shop/hooks", r -> Reply.json(201, "{\"id\":\"hook-77\",\"url\":" + quote(r.body()) + "}"))
+            .on("/shop/hooks/hook-77", r -> Reply.status(204))
             .on("/hms/patients", r -> {
                 JsonObject body = Json.createReader(new java.io.StringReader(r.body())).readObject();
                 if (body.getString("id", "").startsWith("fsub-")) {
@@ -135,6 +142,50 @@ class FhirSubscriptionIT {
 
     @Test
     @Order(5)
+    void showsWhetherAnOAuthConnectorsTokenCouldBeFetched() {
+        long good = Hub.createConnector(admin, oauth("Payments OAuth (subscription IT)", TestSecrets.CONNECTOR_CLIENT_SECRET));
+        long bad = Hub.createConnector(admin, oauth("Payments OAuth refused (subscription IT)", TestSecrets.WRONG));
+
+        Hub.await("both token outcomes", Duration.ofSeconds(30), () -> registration(good) != null
+                && registration(bad) != null, () -> registration(good) + " / " + registration(bad));
+
+        assertThat(registration(good).auth()).isEqualTo("CONNECTED");
+        assertThat(registration(bad).auth()).isEqualTo("ERROR");
+        assertThat(registration(bad).authReason()).contains("401");
+    }
+
+    @Test
+    @Order(6)
+    void subscribesWithTheDeclaredRestCallAndUnsubscribesWhenSwitchedOff() {
+        long shop = Hub.createConnector(admin, Json.createObjectBuilder().add("name", "Shop REST (subscription IT)")
+                .add("type", "API").add("endpoint", PEERS.uri("/shop").toString()).add("localNetwork", true)
+                .add("authType", "NONE")
+                .add("webhook", Json.createObjectBuilder().add("enabled", true).add("style", "STANDARD")
+                        .add("secret", TestSecrets.WEBHOOK_SECRET))
+                .add("config", Json.createObjectBuilder().add("subscription", Json.createObjectBuilder()
+                        .add("subscribe", Json.createObjectBuilder().add("method", "POST").add("path", "/hooks")
+                                .add("body", Json.createObjectBuilder().add("url", "{url}").add("events",
+                                        Json.createArrayBuilder().add("order.updated"))))
+                        .add("idPointer", "/id")
+                        .add("unsubscribe", Json.createObjectBuilder().add("method", "DELETE").add("path", "/hooks/{id}"))
+                        .add("publicUrl", Hub.root().getUri().toString()))).build());
+        Hub.activateConnector(admin, shop);
+        Hub.await("the REST subscription", Duration.ofSeconds(30), () -> registration(shop) != null
+                && "ACTIVE".equals(registration(shop).subscription()), () -> "registration: " + registration(shop));
+
+        Hub.as(admin, "connectors/" + shop + "/status").put(jakarta.ws.rs.client.Entity.json("{\"status\":\"INACTIVE\"}"));
+        Hub.await("the REST subscription to be removed", Duration.ofSeconds(30),
+                () -> "OFF".equals(registration(shop).subscription()), () -> "registration: " + registration(shop));
+
+        JsonObject subscribed = Json.createReader(new java.io.StringReader(PEERS.requests("/shop/hooks").get(0).body()))
+                .readObject();
+        assertThat(subscribed.getString("url")).endsWith("/api/webhooks/" + shop);
+        assertThat(registration(shop).subscriptionId()).isNull();
+        assertThat(PEERS.requests("/shop/hooks/hook-77")).extracting(FakePeer.Request::method).containsExactly("DELETE");
+    }
+
+    @Test
+    @Order(7)
     void removesTheSubscriptionWhenTheConnectorIsDeleted() {
         String id = subscription();
 
@@ -150,7 +201,27 @@ class FhirSubscriptionIT {
     }
 
     private static SyncStatus.Registration registration() {
-        return Hub.as(admin, "connectors/" + fhir + "/status").get(SyncStatus.class).registration();
+        return registration(fhir);
+    }
+
+    private static SyncStatus.Registration registration(long connector) {
+        return Hub.as(admin, "connectors/" + connector + "/status").get(SyncStatus.class).registration();
+    }
+
+    private static JsonObject oauth(String name, String clientSecret) {
+        return Json.createObjectBuilder().add("name", name).add("type", "PAYMENT_GATEWAY")
+                .add("endpoint", PEERS.uri("/pay").toString()).add("localNetwork", true).add("authType", "OAUTH")
+                .add("credentials", Json.createObjectBuilder().add("clientId", "hub").add("clientSecret", clientSecret)
+                        .add("tokenUrl", PEERS.uri("/auth/token").toString())).build();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String quote(String body) {
+        return Json.createValue(body).toString();
     }
 
     private static void sleep(long millis) {

@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonPointer;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -66,7 +65,7 @@ public class SubscriptionCalls {
                     channel.getPayloadElement().addExtension(PAYLOAD_CONTENT, new CodeType("id-only"));
                 }
             }
-            OutboundClient.Answer answer = call(c, "POST", resolve(c, "Subscription"), FHIR_JSON,
+            OutboundClient.Answer answer = call(c, "POST", resolve(c, "Subscription"), "Subscription", FHIR_JSON,
                     fhir.newJsonParser().encodeResourceToString(s));
             String id = idOf(answer);
             if (id == null) {
@@ -77,7 +76,8 @@ public class SubscriptionCalls {
         String body = config.subscribeBody() == null ? null
                 : fill(Json.JSONB.toJson(config.subscribeBody()), hook, secret, null, true);
         OutboundClient.Answer answer = call(c, config.subscribeMethod(),
-                resolve(c, fill(config.subscribePath(), hook, secret, null, false)), "application/json", body);
+                resolve(c, fill(config.subscribePath(), hook, secret, null, false)), config.subscribePath(),
+                "application/json", body);
         String id = config.idPointer() == null ? null : pointer(answer.body(), config.idPointer());
         if (config.idPointer() != null && id == null) {
             throw new Failed("The system subscribed the hub but its answer has nothing at " + config.idPointer()
@@ -87,7 +87,7 @@ public class SubscriptionCalls {
     }
 
     public Seen check(ResolvedConnector c, String id) throws Failed {
-        OutboundClient.Answer answer = call(c, "GET", resolve(c, "Subscription/" + id), null, null);
+        OutboundClient.Answer answer = call(c, "GET", resolve(c, "Subscription/" + id), "Subscription/" + id, null, null);
         try {
             Subscription s = fhir.newJsonParser().parseResource(Subscription.class, answer.body());
             return new Seen(s.getStatus() == null ? "unknown" : s.getStatus().toCode(), s.getError());
@@ -99,25 +99,26 @@ public class SubscriptionCalls {
     /** Removes the subscription; one the system no longer knows (404, 410) counts as removed. */
     public void unsubscribe(ResolvedConnector c, SubscriptionConfig config, String id) throws Failed {
         if (config.fhir()) {
-            call(c, "DELETE", resolve(c, "Subscription/" + id), null, null, 404, 410);
+            call(c, "DELETE", resolve(c, "Subscription/" + id), "Subscription/" + id, null, null, 404, 410);
         } else if (config.unsubscribeMethod() != null) {
-            call(c, config.unsubscribeMethod(), resolve(c, fill(config.unsubscribePath(), null, null, id, false)), null,
-                    null, 404, 410);
+            call(c, config.unsubscribeMethod(), resolve(c, fill(config.unsubscribePath(), null, null, id, false)),
+                    config.unsubscribePath(), null, null, 404, 410);
         }
     }
 
-    private OutboundClient.Answer call(ResolvedConnector c, String method, URI target, String type, String body,
-                                       int... alsoFine) throws Failed {
+    /** {@code path} names the call in messages: the declared path, never one filled with the secret. */
+    private OutboundClient.Answer call(ResolvedConnector c, String method, URI target, String path, String type,
+                                       String body, int... alsoFine) throws Failed {
         OutboundClient.Answer answer;
         try {
             answer = client.call(c, method, target, type, body, type == null ? Map.of("Accept", FHIR_JSON + ", application/json")
                     : Map.of("Accept", type));
         } catch (OutboundException e) {
-            throw new Failed(method + " " + target.getRawPath() + ": " + e.getMessage());
+            throw new Failed(method + " " + path + ": " + e.getMessage());
         }
         if (answer.status() / 100 != 2 && java.util.Arrays.stream(alsoFine).noneMatch(s -> s == answer.status())) {
             String text = answer.body() == null ? "" : answer.body().strip();
-            throw new Failed(method + " " + target.getRawPath() + " answered HTTP " + answer.status()
+            throw new Failed(method + " " + path + " answered HTTP " + answer.status()
                     + (text.isEmpty() ? "" : ": " + text.substring(0, Math.min(text.length(), 300))));
         }
         return answer;
