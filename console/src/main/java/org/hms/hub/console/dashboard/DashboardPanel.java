@@ -141,6 +141,15 @@ public class DashboardPanel extends JPanel {
                 circuit.setForeground(Theme.status(org.hms.hub.model.connector.ConnectorStatus.ERROR));
                 card.add(circuit);
             }
+            String registration = RegistrationText.of(traffic.registration());
+            if (registration != null) {
+                JLabel line = new JLabel("<html>" + escape(shorten(registration)) + "</html>");
+                line.setName("registration." + c.id());
+                if (RegistrationText.failing(traffic.registration())) {
+                    line.setForeground(Theme.status(org.hms.hub.model.connector.ConnectorStatus.ERROR));
+                }
+                card.add(line, "wmin 0");
+            }
         }
         if (c.lastError() != null) {
             JLabel error = new JLabel("<html>" + escape(shorten(c.lastError())) + "</html>");
