@@ -75,11 +75,24 @@ public class SyncStatuses {
                 oldest == null ? null : Math.max(0, Duration.between(oldest, now).toSeconds()),
                 poll == null ? null : new SyncStatus.Polling(poll.watermark(), poll.lastPollAt(), poll.lastSuccessAt(),
                         poll.nextPollAt(), poll.lastError(), poll.itemsPulled()),
-                registration(connectorId));
+                registration(connector));
     }
 
-    private SyncStatus.Registration registration(long connectorId) {
-        org.hms.hub.connector.entity.Registration r = em.find(org.hms.hub.connector.entity.Registration.class, connectorId);
+    /**
+     * The registration as last worked out; a connector that declares a subscription, has none made yet and changed
+     * since (or is new) shows it {@code PENDING} until the registrar has been at it (within seconds).
+     */
+    private SyncStatus.Registration registration(Connector connector) {
+        org.hms.hub.connector.entity.Registration r = em.find(org.hms.hub.connector.entity.Registration.class,
+                connector.id());
+        boolean declared = ConnectorViews.config(connector.settings()).get("subscription") != null;
+        boolean stale = r == null || r.subId() == null && !r.fingerprint().equals(Long.toString(connector.version()));
+        if (declared && stale && connector.status() == org.hms.hub.model.connector.ConnectorStatus.ACTIVE
+                && connector.settings().webhookEnabled()) {
+            SyncStatus.Registration last = r == null ? null : r.view();
+            return new SyncStatus.Registration(last == null ? null : last.auth(), last == null ? null : last.authReason(),
+                    "PENDING", last == null ? null : last.subscriptionId(), null, last == null ? null : last.checkedAt());
+        }
         return r == null || r.authState() == null && r.sub() == null ? null : r.view();
     }
 
