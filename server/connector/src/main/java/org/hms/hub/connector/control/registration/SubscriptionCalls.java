@@ -51,6 +51,15 @@ public class SubscriptionCalls {
     }
 
     public Made subscribe(ResolvedConnector c, SubscriptionConfig config, URI hook, String secret) throws Failed {
+        try {
+            return make(c, config, hook, secret);
+        } catch (Failed e) {
+            // a system that echoes the request in its error must not put the secret into a status or the audit trail
+            throw new Failed(e.getMessage().replace(secret, "***"));
+        }
+    }
+
+    private Made make(ResolvedConnector c, SubscriptionConfig config, URI hook, String secret) throws Failed {
         if (config.fhir()) {
             Subscription s = new Subscription();
             s.setStatus(Subscription.SubscriptionStatus.REQUESTED);
