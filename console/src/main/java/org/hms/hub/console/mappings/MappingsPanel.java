@@ -154,7 +154,10 @@ public class MappingsPanel extends JPanel {
         Object input;
         Map<String, Object> rules;
         try {
-            input = Json.read(sample.getText(), Object.class);
+            String text = sample.getText().strip();
+            // an XML document (or FHIR XML) goes as the text itself; JSON, FHIR JSON included, as JSON
+            input = m.sourceFormat() != org.hms.hub.model.mapping.MappingFormat.JSON && text.startsWith("<") ? text
+                    : Json.read(text, Object.class);
             rules = Json.readMap(definition.getText());
         } catch (JsonbException e) {
             problems.setText("The sample or the definition is not valid JSON: " + e.getMessage());

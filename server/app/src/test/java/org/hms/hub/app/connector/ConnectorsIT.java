@@ -199,7 +199,9 @@ class ConnectorsIT {
         assertThat(report.status()).isEqualTo(ConnectorStatus.ACTIVE);
         assertThat(report.history()).hasSize(8);
         java.util.Arrays.sort(gaps);
-        assertThat(gaps[gaps.length / 2]).as("median gap to the peer's own measure, ms").isLessThanOrEqualTo(5);
+        // a few ms of loopback and HTTP client time on a loaded 2-core machine (6 ms seen once on PostgreSQL); a token
+        // fetch, a database write or a connection set-up counted in would be far more
+        assertThat(gaps[gaps.length / 2]).as("median gap to the peer's own measure, ms").isLessThanOrEqualTo(8);
     }
 
     @Test

@@ -173,6 +173,25 @@ class MappingsIT {
     }
 
     @Test
+    void mapsAFhirPatientGivenAsAnObjectOrAsTextBackToTheHmsShape() {
+        long id = Hub.as(admin, "mappings/templates/patient-fhir-to-hms/copy")
+                .post(Entity.json("{\"name\":\"Patients from state EHR\"}")).readEntity(MappingView.class).id();
+        String patient = "{\"resourceType\":\"Patient\",\"id\":\"p-7\",\"name\":[{\"text\":\"Ann Lee\"}]}";
+
+        JsonObject asObject = Hub.as(admin, "mappings/" + id + "/preview").post(Entity.json("{\"sample\":" + patient
+                + "}")).readEntity(JsonObject.class);
+        JsonObject asText = Hub.as(admin, "mappings/" + id + "/preview").post(Entity.json(Json.createObjectBuilder()
+                .add("sample", patient).build())).readEntity(JsonObject.class);
+        Response notFhir = Hub.as(admin, "mappings/" + id + "/preview").post(Entity.json(
+                "{\"sample\":{\"resourceType\":\"Patient\",\"id\":\"p-8\",\"nickname\":\"A\"}}"));
+
+        assertThat(asObject.getJsonObject("output").getString("hmsPatientId")).isEqualTo("p-7");
+        assertThat(asText.getJsonObject("output").getString("hmsName")).isEqualTo("Ann Lee");
+        assertThat(notFhir.getStatus()).isEqualTo(422);
+        assertThat(notFhir.readEntity(Problem.class).errors().get(0).message()).contains("unknown element 'nickname'");
+    }
+
+    @Test
     void reportsTheValidatorsFindingsAndNoOutputForInvalidFhir() {
         JsonObject result = Hub.as(admin, "mappings/preview").post(Entity.json("{\"definition\":{"
                 + "\"fhir\":{\"target\":{\"resourceType\":\"ServiceRequest\"}},\"rules\":["

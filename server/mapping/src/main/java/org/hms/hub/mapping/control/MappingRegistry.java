@@ -141,14 +141,16 @@ public class MappingRegistry {
             new InvalidFields().add("sample", "A sample payload is required.").throwIfAny();
         }
         Conversion conversion = Conversion.compile(parse(definition));
-        boolean textSource = !conversion.sourceFormat().equals("JSON");
-        if (textSource && !(sample instanceof String)) {
-            new InvalidFields().add("sample", "The source is " + conversion.sourceFormat() + ": give the sample as"
-                    + " a JSON string holding the document.").throwIfAny();
+        boolean xml = conversion.sourceFormat().equals("XML");
+        if (xml && !(sample instanceof String)) {
+            new InvalidFields().add("sample", "The source is XML: give the sample as a JSON string holding the"
+                    + " document.").throwIfAny();
         }
         JsonValue input;
         try {
-            input = conversion.read(textSource ? (String) sample : Json.JSONB.toJson(sample));
+            // FHIR JSON may come as an object or, like FHIR XML, as a string holding the document
+            input = conversion.read(sample instanceof String text && !conversion.sourceFormat().equals("JSON") ? text
+                    : Json.JSONB.toJson(sample));
         } catch (IllegalArgumentException e) {
             throw new InvalidFields().add("sample", "The sample is not valid " + conversion.sourceFormat() + ": "
                     + e.getMessage()).failed();
