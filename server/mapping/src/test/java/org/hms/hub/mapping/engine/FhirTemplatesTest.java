@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -79,9 +78,8 @@ class FhirTemplatesTest {
     }
 
     static Conversion conversion(String key) {
-        try (InputStream in = FhirTemplatesTest.class.getResourceAsStream("/org/hms/hub/mapping/templates/" + key
-                + ".json"); JsonReader reader = Json.createReader(in)) {
-            return Conversion.compile(reader.readObject().getJsonObject("definition"));
+        try {
+            return Conversion.compile(MappingBenchmark.template(key));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

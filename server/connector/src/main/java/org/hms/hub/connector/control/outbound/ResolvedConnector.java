@@ -28,6 +28,13 @@ public record ResolvedConnector(String tenant, long id, long version, String nam
                 + "]";
     }
 
+    /** The same connector at another endpoint (where something was made before its endpoint changed). */
+    public ResolvedConnector withEndpoint(URI other) {
+        return new ResolvedConnector(tenant, id, version, name, type, other, authType, apiKey, apiKeyHeader,
+                apiKeyQueryParam, username, password, token, clientId, clientSecret, tokenUrl, scopes, headers, timeoutMs,
+                healthPath, webhookStyle, webhookSecret);
+    }
+
     /** Which credential a refusal (401) most likely concerns, in words for a diagnosis. */
     public String suspectCredential() {
         return switch (authType) {

@@ -209,13 +209,8 @@ public class Registrar {
     /** The connector as it was when the subscription was made (its endpoint then), with today's credentials. */
     private static org.hms.hub.connector.control.outbound.ResolvedConnector withEndpoint(Registrations.Plan p) {
         var c = p.connector();
-        if (p.subEndpoint() == null || p.subEndpoint().equals(c.endpoint().toString())) {
-            return c;
-        }
-        return new org.hms.hub.connector.control.outbound.ResolvedConnector(c.tenant(), c.id(), c.version(), c.name(),
-                c.type(), URI.create(p.subEndpoint()), c.authType(), c.apiKey(), c.apiKeyHeader(), c.apiKeyQueryParam(),
-                c.username(), c.password(), c.token(), c.clientId(), c.clientSecret(), c.tokenUrl(), c.scopes(),
-                c.headers(), c.timeoutMs(), c.healthPath(), c.webhookStyle(), c.webhookSecret());
+        return p.subEndpoint() == null || p.subEndpoint().equals(c.endpoint().toString()) ? c
+                : c.withEndpoint(URI.create(p.subEndpoint()));
     }
 
     private SyncEvent event(long connectorId, String action, String outcome, String reason, Map<String, String> details) {
