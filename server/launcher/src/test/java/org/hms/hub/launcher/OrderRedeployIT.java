@@ -2,6 +2,7 @@ package org.hms.hub.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ class OrderRedeployIT {
                 hub.restart();
 
                 Hub.await("every order to reach HMS-OMS", Duration.ofSeconds(360), () -> ids.stream()
-                        .allMatch(id -> !f.oms().byExtCode(Long.toString(id)).isEmpty()));
+                        .allMatch(id -> !f.oms().byExtCode(Long.toString(id)).isEmpty()), () -> missing(f, ids, hub));
                 List<Long> fulfilledApiIds = fulfilled.stream().map(oms -> Long.parseLong(f.oms().order(oms)
                         .getString("ext_code"))).toList();
                 Hub.await("the fulfilments to reach HMS-API", Duration.ofSeconds(120), () -> fulfilledApiIds.stream()
@@ -59,7 +60,7 @@ class OrderRedeployIT {
                 Hub.await("every order to be SYNCED", Duration.ofSeconds(120), () -> ids.stream()
                         .allMatch(id -> "SYNCED".equals(f.syncState(id))), () -> ids.stream()
                         .filter(id -> !"SYNCED".equals(f.syncState(id))).map(id -> id + " " + f.order(id))
-                        .collect(Collectors.joining("\n", "\n", "\nsee " + hub.log())));
+                        .collect(Collectors.joining("\n", "\n", "\n" + severe(hub))));
                 Map<String, Long> perExtCode = f.oms().all().stream().collect(Collectors.groupingBy(
                         o -> o.getString("ext_code"), Collectors.counting()));
                 assertThat(perExtCode.entrySet().stream().filter(e -> e.getValue() != 1).map(Map.Entry::getKey)
@@ -68,6 +69,35 @@ class OrderRedeployIT {
             } finally {
                 f.close();
             }
+        }
+    }
+
+    /** The orders not in HMS-OMS yet, each with the hub's view of it, and what the hub logged as severe. */
+    private static String missing(OrderFixture f, List<Long> ids, LaunchedHub hub) {
+        return ids.stream().filter(id -> f.oms().byExtCode(Long.toString(id)).isEmpty())
+                .map(id -> id + " " + f.order(id)).collect(Collectors.joining("\n", "\n", "\nHMS-API webhooks pending: "
+                        + f.api().pendingWebhooks() + "\n" + severe(hub)));
+    }
+
+    /**
+     * The first SEVERE records of the hub's current log and its warnings from the hub's and Artemis' code (the
+     * CI shows only the failure's message; start-up noise such as expired JDK CA certificates is left out).
+     */
+    private static String severe(LaunchedHub hub) {
+        try (var lines = Files.lines(hub.log())) {
+            List<String> all = lines.toList();
+            List<String> picked = new ArrayList<>();
+            for (int i = 1; i < all.size() && picked.size() < 15; i++) {
+                String source = all.get(i - 1);
+                if (all.get(i).startsWith("SEVERE") || all.get(i).startsWith("WARNING")
+                        && (source.contains("org.hms.hub") || source.contains("activemq"))) {
+                    picked.add(source + " | " + all.get(i));
+                }
+            }
+            return "log " + hub.log() + (picked.isEmpty() ? ": no SEVERE record, no warning from the hub"
+                    : ", its first:\n" + String.join("\n", picked));
+        } catch (java.io.IOException e) {
+            return "log " + hub.log() + " unreadable: " + e.getMessage();
         }
     }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Inside the running hub, what the hub does about a message lost with a commit a crash split: an order operation
  * whose result message was lost is settled from the sync engine's record of the call once it is old enough (one
  * whose call is still under way is left alone); an item whose receipt was recorded but whose message was lost is
- * queued again when its sender sends it again.
+ * queued again when its sender sends it again, and by the inbound sweeper from the payload its receipt keeps when
+ * nobody sends it again.
  */
 @ExtendWith(ArquillianExtension.class)
 class LostMessageRecoveryIT {
@@ -85,6 +86,25 @@ class LostMessageRecoveryIT {
             Thread.sleep(200);
         }
         assertThat(probe.receiptState(receipt)).as("the fan-out got the item again").isEqualTo("PROCESSED");
+    }
+
+    @Test
+    void queuesAgainAnItemWhoseMessageWasLostEvenWhenNobodySendsItAgain() throws Exception {
+        String t = "sweep-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = "{\"type\":\"PatientUpdated\",\"id\":\"r-3\"}";
+        String receipt = UUID.randomUUID().toString();
+        probe.lostReceiptWithPayload(t, receipt, 4244, "webhook:msg-lost-3", org.hms.hub.connector.control.inbound
+                .Inbound.sha256(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)), body,
+                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(6));
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(45);
+        while (!"PROCESSED".equals(probe.receiptState(receipt)) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+
+        assertThat(probe.receiptState(receipt)).as("the sweeper queued the item again from its receipt")
+                .isEqualTo("PROCESSED");
+        assertThat(probe.pendingPayload(receipt)).as("a processed receipt keeps no payload").isNull();
     }
 
     @Test

@@ -54,6 +54,31 @@ public class RecoveryProbe {
         }
     }
 
+    /**
+     * A receipt RECEIVED and queued at {@code at} whose message is gone, with the payload it keeps until processed
+     * (what a stop that split the commit of a webhook's receipt and its message leaves behind).
+     */
+    public void lostReceiptWithPayload(String tenant, String receiptId, long connectorId, String externalId,
+                                       String sha256, String payload, OffsetDateTime at) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            update(c, "INSERT INTO con_inbound_receipt (id, tenant_id, connector_id, source, external_id, payload_sha256,"
+                    + " size_bytes, state, received_at, enqueued_at, pending_payload) VALUES (?, ?, ?, 'WEBHOOK', ?, ?,"
+                    + " ?, 'RECEIVED', ?, ?, ?)", receiptId, tenant, connectorId, externalId, sha256,
+                    payload.length(), at, at, payload);
+        }
+    }
+
+    /** The payload the receipt still keeps (null once its item is processed). */
+    public String pendingPayload(String receiptId) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT pending_payload FROM con_inbound_receipt WHERE id = ?")) {
+            s.setString(1, receiptId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
     /** The receipt's state. */
     public String receiptState(String receiptId) throws SQLException {
         try (Connection c = db.getConnection();

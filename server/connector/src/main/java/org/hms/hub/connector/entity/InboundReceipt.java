@@ -13,7 +13,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 /**
  * One accepted inbound item — a webhook, a polled record version, a queue message — identified by the source's own
  * id for it ({@code externalId}), which is unique per connector: the same item arriving again is recognised.
- * The payload itself travels on {@code hub.inbound}; the receipt keeps only its digest.
+ * The payload travels on {@code hub.inbound}; the receipt keeps its digest, and the payload itself only until the
+ * item is processed — so that an item whose message was lost (a stop that split the commit) can be queued again.
  */
 @Entity
 @Table(name = "con_inbound_receipt")
@@ -73,11 +74,17 @@ public class InboundReceipt {
     @Column(name = "processed_at")
     private OffsetDateTime processedAt;
 
+    @Column(name = "pending_payload")
+    private String pendingPayload;
+
+    @Column(name = "enqueued_at")
+    private OffsetDateTime enqueuedAt;
+
     protected InboundReceipt() {
     }
 
     public InboundReceipt(long connectorId, Source source, String externalId, String eventType, String entityKey,
-                          String payloadSha256, int sizeBytes, String syncJobId) {
+                          String payloadSha256, int sizeBytes, String syncJobId, String payload) {
         this.id = java.util.UUID.randomUUID().toString();
         this.connectorId = connectorId;
         this.source = source;
@@ -89,6 +96,8 @@ public class InboundReceipt {
         this.syncJobId = syncJobId;
         this.state = State.RECEIVED;
         this.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.pendingPayload = payload;
+        this.enqueuedAt = receivedAt;
     }
 
     public String id() { return id; }
@@ -101,6 +110,14 @@ public class InboundReceipt {
     public String syncJobId() { return syncJobId; }
     public State state() { return state; }
     public OffsetDateTime receivedAt() { return receivedAt; }
+    /** The item while it is not processed yet; null once it is (or for items received before the hub kept it). */
+    public String pendingPayload() { return pendingPayload; }
+    public OffsetDateTime enqueuedAt() { return enqueuedAt; }
+
+    /** Its message was sent (again) now. */
+    public void enqueued() {
+        this.enqueuedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
 
     public void processed(String eventType, String entityKey, int fanOut) {
         this.eventType = eventType;
@@ -108,10 +125,12 @@ public class InboundReceipt {
         this.fanOut = fanOut;
         this.state = State.PROCESSED;
         this.processedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.pendingPayload = null;
     }
 
     public void failed() {
         this.state = State.FAILED;
         this.processedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.pendingPayload = null;
     }
 }

@@ -27,7 +27,8 @@ import org.hms.hub.platform.tenancy.TenantContext;
  * and receipted, or neither. An item whose external id the connector has sent before is acknowledged as a
  * duplicate and not queued again — unless its receipt is still unprocessed after {@link #RESEND_AFTER} and the
  * payload is the same: then its message may have been lost with a commit a crash split, and it is queued again
- * (the fan-out goes by the receipt's state, so nothing is done twice).
+ * (the fan-out goes by the receipt's state, so nothing is done twice). The receipt keeps the payload until the item
+ * is processed, so the sweeper ({@link #requeue}) queues such an item again even when nobody sends it again.
  */
 @ApplicationScoped
 public class Inbound {
@@ -85,6 +86,7 @@ public class Inbound {
                 LOG.warning(() -> "Receipt " + r.id() + " of connector " + connectorId + " was still unprocessed when "
                         + "its item came again; queued again");
                 queue(connectorId, source, r.id(), r.entityKey(), syncJobId, body);
+                r.enqueued();
             }
             return new Accepted(r.id(), true, r.receivedAt());
         }
@@ -98,7 +100,7 @@ public class Inbound {
             // processed (and dead-lettered with the reason) by the fan-out, where it can be reviewed
         }
         InboundReceipt receipt = new InboundReceipt(connectorId, source, external, eventType, entityKey,
-                sha256(bytes), bytes.length, syncJobId);
+                sha256(bytes), bytes.length, syncJobId, body);
         tenancy.bind(em).persist(receipt);
         em.flush();
         queue(connectorId, source, receipt.id(), entityKey, syncJobId, body);
@@ -124,6 +126,24 @@ public class Inbound {
         properties.put(Jms.PROP_SYNC_JOB, syncJobId);
         queues.inbound(tenant.current(), "c" + connectorId + ":" + (entityKey != null ? entityKey : receiptId), body,
                 properties);
+    }
+
+    /**
+     * Queues an accepted item again from its receipt when it is still unprocessed (its message may have been lost
+     * with a commit a stop or crash split; a second message for it does no harm: the fan-out goes by the
+     * receipt's state). For the sweeper, in the receipt's tenant.
+     *
+     * @return whether it was queued
+     */
+    @Transactional
+    public boolean requeue(String receiptId) {
+        InboundReceipt r = tenancy.bind(em).find(InboundReceipt.class, receiptId);
+        if (r == null || r.state() != InboundReceipt.State.RECEIVED || r.pendingPayload() == null) {
+            return false;
+        }
+        queue(r.connectorId(), r.source(), r.id(), r.entityKey(), r.syncJobId(), r.pendingPayload());
+        r.enqueued();
+        return true;
     }
 
     @Transactional
