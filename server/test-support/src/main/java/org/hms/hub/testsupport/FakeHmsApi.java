@@ -26,7 +26,12 @@ public final class FakeHmsApi extends FakeOrderSystem {
     private final String token;
 
     public FakeHmsApi(String jwt) {
-        super(1001);
+        this(jwt, 1);
+    }
+
+    /** With {@code senders} webhook senders (see {@link FakeOrderSystem}). */
+    public FakeHmsApi(String jwt, int senders) {
+        super(1001, senders);
         this.token = jwt;
     }
 
@@ -113,6 +118,7 @@ public final class FakeHmsApi extends FakeOrderSystem {
                 orders.put(id, updated);
             }
             webhook("order.updated", updated);
+            clientWrote(method, updated);
             return new Answer(200, Json.createObjectBuilder().add("data", updated).build().toString());
         }
         return new Answer(405, "{\"message\":\"Method Not Allowed\"}");

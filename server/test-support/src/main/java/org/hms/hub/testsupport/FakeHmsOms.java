@@ -26,9 +26,16 @@ public final class FakeHmsOms extends FakeOrderSystem {
     private static final Pattern ONE = Pattern.compile("/api/v1/orders/([^/]+)");
 
     private final String token;
+    /** Order ids by ext_code (a benchmark's lookups by ext_code must not scan every order). */
+    private final Map<String, List<Long>> byExt = new HashMap<>();
 
     public FakeHmsOms(String apiToken) {
-        super(501);
+        this(apiToken, 1);
+    }
+
+    /** With {@code senders} webhook senders (see {@link FakeOrderSystem}). */
+    public FakeHmsOms(String apiToken, int senders) {
+        super(501, senders);
         this.token = apiToken;
     }
 
@@ -38,8 +45,9 @@ public final class FakeHmsOms extends FakeOrderSystem {
     }
 
     /** The orders with this ext_code (more than one would be a duplicate). */
-    public List<JsonObject> byExtCode(String extCode) {
-        return all().stream().filter(o -> extCode.equals(text(o, "ext_code"))).toList();
+    public synchronized List<JsonObject> byExtCode(String extCode) {
+        return byExt.getOrDefault(extCode, List.of()).stream().map(orders::get)
+                .filter(o -> o != null && extCode.equals(text(o, "ext_code"))).toList();
     }
 
     /** Staff move the order on in HMS-OMS; the matching webhook follows. */
@@ -132,7 +140,9 @@ public final class FakeHmsOms extends FakeOrderSystem {
                     .add("created_at", now).add("updated_at", now);
             order = b.build();
             orders.put(id, order);
+            byExt.computeIfAbsent(ext, k -> new java.util.ArrayList<>(1)).add(id);
         }
+        clientWrote("POST", order);
         return new Answer(201, order.toString());
     }
 
@@ -159,6 +169,7 @@ public final class FakeHmsOms extends FakeOrderSystem {
         if (statusChanged) {
             webhook(type(status), updated);
         }
+        clientWrote("PATCH", updated);
         return new Answer(200, updated.toString());
     }
 
@@ -168,7 +179,7 @@ public final class FakeHmsOms extends FakeOrderSystem {
         int perPage = Integer.parseInt(q.getOrDefault("per_page", "25"));
         int page = Integer.parseInt(q.getOrDefault("page", "1"));
         JsonArrayBuilder out = Json.createArrayBuilder();
-        all().stream().filter(o -> ext == null || ext.equals(text(o, "ext_code")))
+        (ext != null ? byExtCode(ext) : all()).stream()
                 .filter(o -> since == null || !OffsetDateTime.parse(o.getString("updated_at")).isBefore(since))
                 .sorted(java.util.Comparator.comparing((JsonObject o) -> o.getString("updated_at"))
                         .thenComparing(o -> o.getJsonNumber("id").longValue()))

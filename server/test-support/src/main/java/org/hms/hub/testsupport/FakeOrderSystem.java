@@ -41,7 +41,9 @@ import javax.crypto.spec.SecretKeySpec;
  * authorization check, failure modes (down: 503 to everything; slow: every answer waits), a record of the
  * requests, and an outbox of webhooks signed per Standard Webhooks that is sent in order by a background thread
  * and retried until the receiver accepts it (as a Laravel queue or a Rails job would) — so webhooks sent while the
- * hub is down arrive once it is back.
+ * hub is down arrive once it is back. With more than one sender ({@link #FakeOrderSystem(long, int)}, as a queue
+ * with several workers) each order's webhooks still go in order, by one sender chosen by the order's id. Listeners
+ * tell a benchmark when a webhook was accepted and when a client (the hub) wrote an order.
  */
 public abstract class FakeOrderSystem implements AutoCloseable {
 
@@ -54,37 +56,75 @@ public abstract class FakeOrderSystem implements AutoCloseable {
     }
 
     protected final HttpServer server;
-    private final ExecutorService handlers = Executors.newFixedThreadPool(8);
+    private final ExecutorService handlers;
     /** Orders by id, in id order. */
     protected final TreeMap<Long, JsonObject> orders = new TreeMap<>();
     private final AtomicLong nextId;
     private Instant lastTime = Instant.EPOCH;
     private volatile boolean down;
     private volatile long delayMs;
-    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final java.util.Queue<Request> requests = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile boolean recordRequests = true;
 
     private volatile URI webhookUrl;
     private volatile String webhookSecret;
-    private final LinkedBlockingQueue<Webhook> outbox = new LinkedBlockingQueue<>();
-    private final List<Webhook> sent = new CopyOnWriteArrayList<>();
+    private final List<LinkedBlockingQueue<Webhook>> outboxes = new ArrayList<>();
+    private final java.util.Queue<Webhook> sent = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingWebhooks = new AtomicInteger();
-    private final Thread sender;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<Thread> senders = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private volatile boolean closed;
+    private volatile java.util.function.BiConsumer<Webhook, Long> webhookAccepted = (w, at) -> { };
+    private volatile java.util.function.BiConsumer<String, JsonObject> clientWrite = (method, order) -> { };
 
     protected FakeOrderSystem(long firstId) {
+        this(firstId, 1);
+    }
+
+    /** With {@code senders} webhook senders (each order's webhooks always by the same one, so in order). */
+    protected FakeOrderSystem(long firstId, int senders) {
         this.nextId = new AtomicLong(firstId);
+        this.handlers = Executors.newFixedThreadPool(Math.max(8, senders * 2));
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         server.setExecutor(handlers);
         server.createContext("/", this::handle);
         server.start();
-        sender = new Thread(this::sendWebhooks, getClass().getSimpleName() + "-webhooks");
-        sender.setDaemon(true);
-        sender.start();
+        for (int i = 0; i < senders; i++) {
+            LinkedBlockingQueue<Webhook> outbox = new LinkedBlockingQueue<>();
+            outboxes.add(outbox);
+            Thread sender = new Thread(() -> sendWebhooks(outbox), getClass().getSimpleName() + "-webhooks-" + i);
+            sender.setDaemon(true);
+            sender.start();
+            this.senders.add(sender);
+        }
+    }
+
+    /**
+     * Keeps no record of requests and sent webhooks (a benchmark's millions would fill the heap); {@link #requests}
+     * and {@link #sentWebhooks} are then empty.
+     */
+    public void recordRequests(boolean record) {
+        this.recordRequests = record;
+    }
+
+    /** Called with each webhook once the receiver accepted it (2xx), and the {@link System#nanoTime} of that. */
+    public void onWebhookAccepted(java.util.function.BiConsumer<Webhook, Long> listener) {
+        this.webhookAccepted = listener;
+    }
+
+    /** Called with the method and the order after a client (the hub) created or changed an order (2xx answer). */
+    public void onClientWrite(java.util.function.BiConsumer<String, JsonObject> listener) {
+        this.clientWrite = listener;
+    }
+
+    /** For subclasses: a client created or changed this order. */
+    protected void clientWrote(String method, JsonObject order) {
+        clientWrite.accept(method, order);
     }
 
     /** The base URL a connector's endpoint names. */
@@ -133,13 +173,13 @@ public abstract class FakeOrderSystem implements AutoCloseable {
     /** Sends an old webhook again under a new id (the sender's retry logic produced a second event). */
     public void resendAsNew(Webhook w) {
         pendingWebhooks.incrementAndGet();
-        outbox.add(new Webhook("msg_" + UUID.randomUUID(), w.type(), w.body(), new CopyOnWriteArrayList<>()));
+        outboxes.get(0).add(new Webhook("msg_" + UUID.randomUUID(), w.type(), w.body(), new CopyOnWriteArrayList<>()));
     }
 
     /** Sends a webhook already sent once more, with the same id (a duplicate delivery). */
     public void resend(Webhook w) {
         pendingWebhooks.incrementAndGet();
-        outbox.add(new Webhook(w.id(), w.type(), w.body(), new CopyOnWriteArrayList<>()));
+        outboxes.get(0).add(new Webhook(w.id(), w.type(), w.body(), new CopyOnWriteArrayList<>()));
     }
 
     public synchronized JsonObject order(long id) {
@@ -212,7 +252,9 @@ public abstract class FakeOrderSystem implements AutoCloseable {
         String body = Json.createObjectBuilder().add("type", type).add("timestamp", Instant.now().toString())
                 .add("data", order).build().toString();
         pendingWebhooks.incrementAndGet();
-        outbox.add(new Webhook("msg_" + UUID.randomUUID(), type, body, new CopyOnWriteArrayList<>()));
+        long id = order.containsKey("id") ? order.getJsonNumber("id").longValue() : 0;
+        outboxes.get((int) Math.floorMod(id, (long) outboxes.size())).add(new Webhook("msg_" + UUID.randomUUID(),
+                type, body, new CopyOnWriteArrayList<>()));
     }
 
     /** An answer: status and JSON body. */
@@ -246,7 +288,9 @@ public abstract class FakeOrderSystem implements AutoCloseable {
             Thread.currentThread().interrupt();
             answer = new Answer(503, "{}");
         }
-        requests.add(new Request(method, path, rawQuery, body, answer.status()));
+        if (recordRequests) {
+            requests.add(new Request(method, path, rawQuery, body, answer.status()));
+        }
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
@@ -255,7 +299,7 @@ public abstract class FakeOrderSystem implements AutoCloseable {
         }
     }
 
-    private void sendWebhooks() {
+    private void sendWebhooks(LinkedBlockingQueue<Webhook> outbox) {
         while (!closed) {
             Webhook w;
             try {
@@ -272,6 +316,7 @@ public abstract class FakeOrderSystem implements AutoCloseable {
                 int status = post(w);
                 w.attempts().add(status);
                 if (status >= 200 && status < 300) {
+                    webhookAccepted.accept(w, System.nanoTime());
                     break;
                 }
                 try {
@@ -280,7 +325,9 @@ public abstract class FakeOrderSystem implements AutoCloseable {
                     return;
                 }
             }
-            sent.add(w);
+            if (recordRequests) {
+                sent.add(w);
+            }
             pendingWebhooks.decrementAndGet();
         }
     }
@@ -321,7 +368,7 @@ public abstract class FakeOrderSystem implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        sender.interrupt();
+        senders.forEach(Thread::interrupt);
         server.stop(0);
         handlers.shutdownNow();
     }

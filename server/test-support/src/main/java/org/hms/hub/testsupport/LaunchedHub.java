@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The hub started the way the README starts it — the launcher jar in a JVM of its own, embedded broker and
  * H2 under a data directory — so that tests can stop it, kill it (SIGKILL) and start it again on the same data.
- * System properties: {@code it.launcher.jar}, {@code it.http.port}, {@code it.hub.broker.port}.
+ * System properties: {@code it.launcher.jar}, {@code it.http.port}, {@code it.hub.broker.port} (or
+ * {@code it.hub.broker}: HOST:PORT of an external broker), {@code it.hub.xmx} (heap, default 512m), {@code it.hub.jvm.args} (more JVM options,
+ * space-separated, e.g. a flight recording).
  */
 public final class LaunchedHub implements AutoCloseable {
 
@@ -73,11 +75,17 @@ public final class LaunchedHub implements AutoCloseable {
     private void launch() throws IOException, InterruptedException {
         starts++;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xms128m", "-Xmx512m"));
+                .toString(), "-Xms128m", "-Xmx" + System.getProperty("it.hub.xmx", "512m")));
+        String jvmArgs = System.getProperty("it.hub.jvm.args", "").trim();
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+")));
+        }
         extraProperties.forEach(p -> command.add("-D" + p));
         command.addAll(List.of("-jar", System.getProperty("it.launcher.jar"), "--http-port",
-                System.getProperty("it.http.port"), "--data-dir", data.toString(), "--broker-port",
-                System.getProperty("it.hub.broker.port")));
+                System.getProperty("it.http.port"), "--data-dir", data.toString()));
+        String external = System.getProperty("it.hub.broker");
+        command.addAll(external != null ? List.of("--broker", external)
+                : List.of("--broker-port", System.getProperty("it.hub.broker.port")));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile());
         builder.environment().put("HUB_SECURITY_INITIAL_ADMIN_PASSWORD", adminPassword);
         process = builder.start();

@@ -1,0 +1,174 @@
+package org.hms.hub.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** What the harnesses share: ports, PostgreSQL databases, HTTP load, percentiles, process figures. */
+final class BenchSupport {
+
+    private BenchSupport() {
+    }
+
+    /** One POST to send: its body and headers. */
+    record Post(String body, String... headers) {
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void recreatePostgres(String name) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    /**
+     * Sends {@code count} POSTs from {@code concurrency} threads over one HTTP/1.1 client and returns each call's
+     * latency in nanoseconds; any answer other than {@code expected} stops the run.
+     */
+    static List<Long> post(URI url, int count, int concurrency, int expected, IntFunction<Post> request)
+            throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        AtomicInteger next = new AtomicInteger();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>(count));
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            workers.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < count) {
+                    Post p = request.apply(i);
+                    HttpRequest.Builder b = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(p.body()));
+                    for (int h = 0; h < p.headers().length; h += 2) {
+                        b.header(p.headers()[h], p.headers()[h + 1]);
+                    }
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> response = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                    latencies.add(System.nanoTime() - t0);
+                    if (response.statusCode() != expected) {
+                        throw new IllegalStateException("POST " + url + " #" + i + " answered "
+                                + response.statusCode() + ": " + response.body());
+                    }
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> f : workers) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return latencies;
+    }
+
+    /** A Standard Webhooks POST, signed with {@code secret}. */
+    static Post signedWebhook(String secret, String id, String body) {
+        long ts = Instant.now().getEpochSecond();
+        return new Post(body, "webhook-id", id, "webhook-timestamp", Long.toString(ts), "webhook-signature",
+                sign(secret, id, ts, body));
+    }
+
+    static String sign(String secret, String id, long ts, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + ts + "." + body)
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void await(String what, BooleanSupplier done, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** The p-th percentile (nearest rank) of the values, sorted here. */
+    static long percentile(List<Long> values, double p) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)));
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    static double ms(long nanos) {
+        return round(nanos / 1e6);
+    }
+
+    /** Resident set size of a process in MiB (Linux), -1 when unknown. */
+    static long rssMiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** CPU time (user + system) a process has used, in seconds (Linux, 100 ticks a second), -1 when unknown. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
