@@ -171,4 +171,11 @@ final class BenchSupport {
             }
         }
     }
+
+    /** Fails unless the hub's log shows it on the database the run is about (h2 or postgresql). */
+    static void requireDatabase(Path hubLog, String db) throws IOException {
+        if (!Files.readString(hubLog).contains("jdbc:" + db + ":")) {
+            throw new IllegalStateException("The hub is not running on " + db + "; see " + hubLog);
+        }
+    }
 }

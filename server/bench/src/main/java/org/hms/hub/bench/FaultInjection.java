@@ -58,6 +58,7 @@ public final class FaultInjection {
         try (LaunchedHub hub = LaunchedHub.start(work, OrderBenchmark.ADMIN_PASSWORD,
                 OrderBenchmark.hubProperties(db));
              OrderFlow flow = new OrderFlow(Hub.adminToken(), "faults-1", senders)) {
+            BenchSupport.requireDatabase(hub.log(), db);
             List<Long> ids = java.util.Collections.synchronizedList(new ArrayList<>());
             Thread feeder = feeder(flow, ids, orders, rate);
             awaitPlaced(ids, orders * 20 / 100);
@@ -91,6 +92,7 @@ public final class FaultInjection {
         try (LaunchedHub hub = LaunchedHub.start(work.resolve("hub"), OrderBenchmark.ADMIN_PASSWORD,
                 OrderBenchmark.hubProperties(db));
              OrderFlow flow = new OrderFlow(Hub.adminToken(), "faults-2", senders)) {
+            BenchSupport.requireDatabase(hub.log(), db);
             List<Long> ids = java.util.Collections.synchronizedList(new ArrayList<>());
             Thread feeder = feeder(flow, ids, orders, rate);
             awaitPlaced(ids, orders / 2);

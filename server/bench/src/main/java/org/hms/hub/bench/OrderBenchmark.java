@@ -70,6 +70,7 @@ public final class OrderBenchmark {
         long startAt = System.nanoTime();
         try (LaunchedHub hub = LaunchedHub.start(work.resolve("hub"), ADMIN_PASSWORD, hubProperties(db))) {
             figures.put("coldStartToReadySeconds", BenchSupport.round((System.nanoTime() - startAt) / 1e9));
+            BenchSupport.requireDatabase(hub.log(), db);
             System.out.printf("Hub started (%s, pid %d)%n", db, hub.pid());
             Thread.sleep(10_000);
             figures.put("idleRssMiB", BenchSupport.rssMiB(hub.pid()));
@@ -170,16 +171,22 @@ public final class OrderBenchmark {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    /** The hub's system properties for the database (a fresh PostgreSQL database {@code hub_bench}). */
+    /**
+     * Points the launched hub at the database — the launcher's own options, as an operator would give them (a
+     * fresh PostgreSQL database {@code hub_bench}, or H2 under the data directory) — and returns no further
+     * system properties.
+     */
     static String[] hubProperties(String db) throws Exception {
         if (db.equals("postgresql")) {
             BenchSupport.recreatePostgres("hub_bench");
-            return new String[] {"hub.datasource.class-name=org.postgresql.xa.PGXADataSource",
-                    "hub.datasource.url=jdbc:postgresql://127.0.0.1:5432/hub_bench", "hub.datasource.user=postgres"};
+            System.setProperty("it.hub.db.url", "jdbc:postgresql://127.0.0.1:5432/hub_bench");
+            System.setProperty("it.hub.db.user", "postgres");
+            return new String[0];
         }
         if (!db.equals("h2")) {
             throw new IllegalArgumentException("bench.db is postgresql or h2, not " + db);
         }
+        System.clearProperty("it.hub.db.url");
         return new String[0];
     }
 

@@ -43,6 +43,7 @@ import org.hms.hub.testsupport.LaunchedHub;
  * delivery arriving at the peer), the hub's RSS, and writes them as JSON. Not a test: it asserts nothing.
  * <p>
  * Properties: {@code bench.webhooks} (default 5000), {@code bench.concurrency} (16), {@code bench.db} (h2),
+ * {@code bench.subscribers} (1: connectors subscribed to the event, each delivered every webhook — the fan-out width),
  * {@code bench.launcher.jar} (server/launcher/target/hms-hub.jar), {@code bench.out}
  * (server/bench/target/sync-benchmark.json).
  */
@@ -68,8 +69,8 @@ public final class SyncBenchmark {
         List<String> properties = new ArrayList<>();
         if (db.equals("postgresql")) {
             recreatePostgres("hub_bench");
-            properties.addAll(List.of("hub.datasource.class-name=org.postgresql.xa.PGXADataSource",
-                    "hub.datasource.url=jdbc:postgresql://127.0.0.1:5432/hub_bench", "hub.datasource.user=postgres"));
+            // the launcher's own database options (system properties would be overridden by its defaults)
+            System.setProperty("it.hub.db.url", "jdbc:postgresql://127.0.0.1:5432/hub_bench");
         }
 
         AtomicInteger delivered = new AtomicInteger();
@@ -89,19 +90,27 @@ public final class SyncBenchmark {
                     .add("endpoint", "http://127.0.0.1:9/").add("localNetwork", true).add("authType", "NONE")
                     .add("webhook", Json.createObjectBuilder().add("enabled", true).add("style", "STANDARD")
                             .add("secret", SECRET)).build());
-            long target = create(admin, Json.createObjectBuilder().add("name", "Bench sink").add("type", "API")
-                    .add("endpoint", sink.uri("").toString()).add("localNetwork", true).add("authType", "NONE")
-                    .build());
-            check(Hub.as(admin, "subscriptions").post(Entity.json(Json.createObjectBuilder()
-                    .add("eventType", "BenchEvent").add("connectorId", target).add("path", "/sink").build())), 201);
+            int subscribers = Integer.getInteger("bench.subscribers", 1);
+            List<Long> targets = new ArrayList<>();
+            for (int k = 0; k < subscribers; k++) {
+                long target = create(admin, Json.createObjectBuilder().add("name", "Bench sink " + k).add("type", "API")
+                        .add("endpoint", sink.uri("").toString()).add("localNetwork", true).add("authType", "NONE")
+                        .build());
+                check(Hub.as(admin, "subscriptions").post(Entity.json(Json.createObjectBuilder()
+                        .add("eventType", "BenchEvent").add("connectorId", target).add("path", "/sink").build())), 201);
+                targets.add(target);
+            }
             check(Hub.as(admin, "connectors/" + source + "/status").put(Entity.json("{\"status\":\"ACTIVE\"}")), 200);
-            check(Hub.as(admin, "connectors/" + target + "/status").put(Entity.json("{\"status\":\"ACTIVE\"}")), 200);
+            for (long target : targets) {
+                check(Hub.as(admin, "connectors/" + target + "/status").put(Entity.json("{\"status\":\"ACTIVE\"}")),
+                        200);
+            }
 
             URI url = hub.base().resolve("/api/webhooks/" + source);
             int warmUp = Math.min(500, webhooks / 5);
             System.out.printf("Warm-up: %d webhooks%n", warmUp);
             send(url, "warm", warmUp, concurrency);
-            await(() -> delivered.get() >= warmUp, Duration.ofMinutes(5));
+            await(() -> delivered.get() >= warmUp * subscribers, Duration.ofMinutes(10));
 
             delivered.set(0);
             firstDelivery.set(0);
@@ -109,7 +118,7 @@ public final class SyncBenchmark {
             long start = System.nanoTime();
             List<Long> latencies = send(url, "run", webhooks, concurrency);
             long intakeNanos = System.nanoTime() - start;
-            await(() -> delivered.get() >= webhooks, Duration.ofMinutes(30));
+            await(() -> delivered.get() >= webhooks * subscribers, Duration.ofMinutes(60));
             long deliveryNanos = lastDelivery.get() - firstDelivery.get();
             long endToEndNanos = lastDelivery.get() - start;
 
@@ -117,12 +126,15 @@ public final class SyncBenchmark {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("database", db);
             figures.put("webhooks", webhooks);
+            figures.put("subscribers", subscribers);
+            figures.put("deliveries", webhooks * subscribers);
             figures.put("concurrency", concurrency);
             figures.put("webhookIntakePerSecond", round(webhooks / (intakeNanos / 1e9)));
             figures.put("webhookLatencyP50Ms", round(percentile(latencies, 50) / 1e6));
             figures.put("webhookLatencyP95Ms", round(percentile(latencies, 95) / 1e6));
             figures.put("webhookLatencyP99Ms", round(percentile(latencies, 99) / 1e6));
-            figures.put("deliveriesPerSecond", round(webhooks / (deliveryNanos / 1e9)));
+            figures.put("deliveriesPerSecond", round((double) webhooks * subscribers / (deliveryNanos / 1e9)));
+            figures.put("endToEndMsPerWebhook", round(endToEndNanos / 1e6 / webhooks));
             figures.put("endToEndSeconds", round(endToEndNanos / 1e9));
             figures.put("hubRssMiB", rssMiB(hub.pid()));
             figures.put("cores", Runtime.getRuntime().availableProcessors());

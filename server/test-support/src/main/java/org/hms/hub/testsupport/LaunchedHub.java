@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * The hub started the way the README starts it — the launcher jar in a JVM of its own, embedded broker and
  * H2 under a data directory — so that tests can stop it, kill it (SIGKILL) and start it again on the same data.
  * System properties: {@code it.launcher.jar}, {@code it.http.port}, {@code it.hub.broker.port} (or
- * {@code it.hub.broker}: HOST:PORT of an external broker), {@code it.hub.xmx} (heap, default 512m), {@code it.hub.jvm.args} (more JVM options,
+ * {@code it.hub.broker}: HOST:PORT of an external broker), {@code it.hub.db.url}, {@code it.hub.db.user}, {@code it.hub.db.password} (the launcher's
+ * database options; H2 under the data directory without them), {@code it.hub.xmx} (heap, default 512m), {@code it.hub.jvm.args} (more JVM options,
  * space-separated, e.g. a flight recording).
  */
 public final class LaunchedHub implements AutoCloseable {
@@ -83,6 +84,11 @@ public final class LaunchedHub implements AutoCloseable {
         extraProperties.forEach(p -> command.add("-D" + p));
         command.addAll(List.of("-jar", System.getProperty("it.launcher.jar"), "--http-port",
                 System.getProperty("it.http.port"), "--data-dir", data.toString()));
+        String dbUrl = System.getProperty("it.hub.db.url");
+        if (dbUrl != null) {
+            command.addAll(List.of("--db-url", dbUrl, "--db-user", System.getProperty("it.hub.db.user", "postgres"),
+                    "--db-password", System.getProperty("it.hub.db.password", "postgres")));
+        }
         String external = System.getProperty("it.hub.broker");
         command.addAll(external != null ? List.of("--broker", external)
                 : List.of("--broker-port", System.getProperty("it.hub.broker.port")));
