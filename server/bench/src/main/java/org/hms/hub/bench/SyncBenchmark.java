@@ -3,18 +3,10 @@ package org.hms.hub.bench;
 import jakarta.json.Json;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,13 +15,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.hms.hub.testsupport.FakePeer;
 import org.hms.hub.testsupport.FakePeer.Reply;
 import org.hms.hub.testsupport.Hub;
@@ -62,13 +49,13 @@ public final class SyncBenchmark {
         String db = System.getProperty("bench.db", "h2");
         System.setProperty("it.launcher.jar", System.getProperty("bench.launcher.jar",
                 "server/launcher/target/hms-hub.jar"));
-        System.setProperty("it.http.port", Integer.toString(freePort()));
-        System.setProperty("it.hub.broker.port", Integer.toString(freePort()));
+        System.setProperty("it.http.port", Integer.toString(BenchSupport.freePort()));
+        System.setProperty("it.hub.broker.port", Integer.toString(BenchSupport.freePort()));
         System.setProperty("it.admin.password", ADMIN_PASSWORD);
         System.setProperty("sun.net.httpserver.nodelay", "true");
         List<String> properties = new ArrayList<>();
         if (db.equals("postgresql")) {
-            recreatePostgres("hub_bench");
+            BenchSupport.recreatePostgres("hub_bench");
             // the launcher's own database options (system properties would be overridden by its defaults)
             System.setProperty("it.hub.db.url", "jdbc:postgresql://127.0.0.1:5432/hub_bench");
         }
@@ -84,6 +71,7 @@ public final class SyncBenchmark {
             return Reply.status(204);
         }); LaunchedHub hub = LaunchedHub.start(Path.of("server/bench/target/bench-hub"), ADMIN_PASSWORD,
                 properties.toArray(String[]::new))) {
+            BenchSupport.requireDatabase(hub.log(), db);
             System.out.printf("Hub started (%s, pid %d)%n", db, hub.pid());
             String admin = Hub.adminToken();
             long source = create(admin, Json.createObjectBuilder().add("name", "Bench source").add("type", "API")
@@ -110,7 +98,8 @@ public final class SyncBenchmark {
             int warmUp = Math.min(500, webhooks / 5);
             System.out.printf("Warm-up: %d webhooks%n", warmUp);
             send(url, "warm", warmUp, concurrency);
-            await(() -> delivered.get() >= warmUp * subscribers, Duration.ofMinutes(10));
+            BenchSupport.await("the warm-up deliveries", () -> delivered.get() >= warmUp * subscribers,
+                    Duration.ofMinutes(10));
 
             delivered.set(0);
             firstDelivery.set(0);
@@ -118,7 +107,8 @@ public final class SyncBenchmark {
             long start = System.nanoTime();
             List<Long> latencies = send(url, "run", webhooks, concurrency);
             long intakeNanos = System.nanoTime() - start;
-            await(() -> delivered.get() >= webhooks * subscribers, Duration.ofMinutes(60));
+            BenchSupport.await("every delivery", () -> delivered.get() >= webhooks * subscribers,
+                    Duration.ofMinutes(60));
             long deliveryNanos = lastDelivery.get() - firstDelivery.get();
             long endToEndNanos = lastDelivery.get() - start;
 
@@ -129,14 +119,14 @@ public final class SyncBenchmark {
             figures.put("subscribers", subscribers);
             figures.put("deliveries", webhooks * subscribers);
             figures.put("concurrency", concurrency);
-            figures.put("webhookIntakePerSecond", round(webhooks / (intakeNanos / 1e9)));
-            figures.put("webhookLatencyP50Ms", round(percentile(latencies, 50) / 1e6));
-            figures.put("webhookLatencyP95Ms", round(percentile(latencies, 95) / 1e6));
-            figures.put("webhookLatencyP99Ms", round(percentile(latencies, 99) / 1e6));
-            figures.put("deliveriesPerSecond", round((double) webhooks * subscribers / (deliveryNanos / 1e9)));
-            figures.put("endToEndMsPerWebhook", round(endToEndNanos / 1e6 / webhooks));
-            figures.put("endToEndSeconds", round(endToEndNanos / 1e9));
-            figures.put("hubRssMiB", rssMiB(hub.pid()));
+            figures.put("webhookIntakePerSecond", BenchSupport.round(webhooks / (intakeNanos / 1e9)));
+            figures.put("webhookLatencyP50Ms", BenchSupport.ms(BenchSupport.percentile(latencies, 50)));
+            figures.put("webhookLatencyP95Ms", BenchSupport.ms(BenchSupport.percentile(latencies, 95)));
+            figures.put("webhookLatencyP99Ms", BenchSupport.ms(BenchSupport.percentile(latencies, 99)));
+            figures.put("deliveriesPerSecond", BenchSupport.round((double) webhooks * subscribers / (deliveryNanos / 1e9)));
+            figures.put("endToEndMsPerWebhook", BenchSupport.round(endToEndNanos / 1e6 / webhooks));
+            figures.put("endToEndSeconds", BenchSupport.round(endToEndNanos / 1e9));
+            figures.put("hubRssMiB", BenchSupport.rssMiB(hub.pid()));
             figures.put("cores", Runtime.getRuntime().availableProcessors());
             figures.put("measuredAt", Instant.now().toString());
 
@@ -153,46 +143,9 @@ public final class SyncBenchmark {
     }
 
     private static List<Long> send(URI url, String prefix, int count, int concurrency) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        AtomicInteger next = new AtomicInteger();
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>(count));
-        List<Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < concurrency; w++) {
-            workers.add(pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < count) {
-                    String id = prefix + "-" + i;
-                    String body = "{\"type\":\"BenchEvent\",\"payload\":{\"id\":\"e-" + (i % 500) + "\",\"n\":" + i
-                            + ",\"title\":\"benchmark item\"}}";
-                    long ts = Instant.now().getEpochSecond();
-                    HttpRequest request = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
-                            .header("webhook-id", id).header("webhook-timestamp", Long.toString(ts))
-                            .header("webhook-signature", sign(id, ts, body))
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                    latencies.add(System.nanoTime() - t0);
-                    if (response.statusCode() != 202) {
-                        throw new IllegalStateException("Webhook " + id + " answered " + response.statusCode() + ": "
-                                + response.body());
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : workers) {
-            f.get();
-        }
-        pool.shutdown();
-        return latencies;
-    }
-
-    private static String sign(String id, long ts, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode(SECRET.substring(6)), "HmacSHA256"));
-        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + ts + "." + body)
-                .getBytes(StandardCharsets.UTF_8)));
+        return BenchSupport.post(url, count, concurrency, 202, i -> BenchSupport.signedWebhook(SECRET, prefix + "-" + i,
+                "{\"type\":\"BenchEvent\",\"payload\":{\"id\":\"e-" + (i % 500) + "\",\"n\":" + i
+                        + ",\"title\":\"benchmark item\"}}"));
     }
 
     private static long create(String admin, jakarta.json.JsonObject connector) {
@@ -205,51 +158,6 @@ public final class SyncBenchmark {
         if (response.getStatus() != status) {
             throw new IllegalStateException("Expected " + status + ", got " + response.getStatus() + ": "
                     + response.readEntity(String.class));
-        }
-    }
-
-    private static void await(java.util.function.BooleanSupplier done, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Not done within " + timeout);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static long percentile(List<Long> sorted, int p) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10) / 10.0;
-    }
-
-    static long rssMiB(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void recreatePostgres(String name) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + name);
-            s.execute("CREATE DATABASE " + name);
         }
     }
 }
