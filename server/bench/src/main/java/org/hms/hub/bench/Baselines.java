@@ -17,11 +17,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
@@ -124,43 +120,32 @@ final class Baselines {
 
     private static void run(String url, ActiveMQConnectionFactory factory, long firstId, int items, int concurrency,
                             String payload) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         AtomicInteger next = new AtomicInteger();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < concurrency; w++) {
-            workers.add(pool.submit(() -> {
-                try (java.sql.Connection db = DriverManager.getConnection(url, "postgres", "");
-                     PreparedStatement insert = db.prepareStatement("INSERT INTO item (id, payload) VALUES (?, ?)");
-                     Connection jms = factory.createConnection()) {
-                    jms.start();
-                    Session sendSession = jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                    Session receiveSession = jms.createSession(true, Session.SESSION_TRANSACTED);
-                    Queue queue = sendSession.createQueue("baseline.items");
-                    MessageProducer producer = sendSession.createProducer(queue);
-                    producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-                    MessageConsumer consumer = receiveSession.createConsumer(receiveSession.createQueue(
-                            "baseline.items"));
-                    int i;
-                    while ((i = next.getAndIncrement()) < items) {
-                        insert.setLong(1, firstId + i);
-                        insert.setString(2, payload);
-                        insert.executeUpdate();
-                        producer.send(sendSession.createTextMessage(payload));
-                        if (consumer.receive(30_000) == null) {
-                            throw new IllegalStateException("No message received within 30 s");
-                        }
-                        receiveSession.commit();
+        BenchSupport.inParallel(concurrency, () -> {
+            try (java.sql.Connection db = DriverManager.getConnection(url, "postgres", "");
+                 PreparedStatement insert = db.prepareStatement("INSERT INTO item (id, payload) VALUES (?, ?)");
+                 Connection jms = factory.createConnection()) {
+                jms.start();
+                Session sendSession = jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                Session receiveSession = jms.createSession(true, Session.SESSION_TRANSACTED);
+                Queue queue = sendSession.createQueue("baseline.items");
+                MessageProducer producer = sendSession.createProducer(queue);
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                MessageConsumer consumer = receiveSession.createConsumer(receiveSession.createQueue(
+                        "baseline.items"));
+                int i;
+                while ((i = next.getAndIncrement()) < items) {
+                    insert.setLong(1, firstId + i);
+                    insert.setString(2, payload);
+                    insert.executeUpdate();
+                    producer.send(sendSession.createTextMessage(payload));
+                    if (consumer.receive(30_000) == null) {
+                        throw new IllegalStateException("No message received within 30 s");
                     }
+                    receiveSession.commit();
                 }
-                return null;
-            }));
-        }
-        try {
-            for (Future<?> f : workers) {
-                f.get();
             }
-        } finally {
-            pool.shutdownNow();
-        }
+            return null;
+        });
     }
 }

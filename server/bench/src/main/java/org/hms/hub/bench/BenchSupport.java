@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -24,8 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** What the harnesses share: ports, PostgreSQL databases, HTTP load, percentiles, process figures. */
 final class BenchSupport {
@@ -85,58 +81,53 @@ final class BenchSupport {
     static List<Long> post(URI url, int count, int concurrency, int expected, IntFunction<Post> request)
             throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         AtomicInteger next = new AtomicInteger();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>(count));
-        List<Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < concurrency; w++) {
-            workers.add(pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < count) {
-                    Post p = request.apply(i);
-                    HttpRequest.Builder b = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(p.body()));
-                    for (int h = 0; h < p.headers().length; h += 2) {
-                        b.header(p.headers()[h], p.headers()[h + 1]);
-                    }
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> response = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-                    latencies.add(System.nanoTime() - t0);
-                    if (response.statusCode() != expected) {
-                        throw new IllegalStateException("POST " + url + " #" + i + " answered "
-                                + response.statusCode() + ": " + response.body());
-                    }
+        inParallel(concurrency, () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < count) {
+                Post p = request.apply(i);
+                HttpRequest.Builder b = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(p.body()));
+                for (int h = 0; h < p.headers().length; h += 2) {
+                    b.header(p.headers()[h], p.headers()[h + 1]);
                 }
-                return null;
-            }));
+                long t0 = System.nanoTime();
+                HttpResponse<String> response = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                latencies.add(System.nanoTime() - t0);
+                if (response.statusCode() != expected) {
+                    throw new IllegalStateException("POST " + url + " #" + i + " answered "
+                            + response.statusCode() + ": " + response.body());
+                }
+            }
+            return null;
+        });
+        return latencies;
+    }
+
+    /** Runs {@code threads} copies of the worker at once and waits for all; the first failure fails the call. */
+    static void inParallel(int threads, java.util.concurrent.Callable<Void> worker) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Void>> workers = new ArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            workers.add(pool.submit(worker));
         }
         try {
-            for (Future<?> f : workers) {
+            for (Future<Void> f : workers) {
                 f.get();
             }
         } finally {
             pool.shutdownNow();
         }
-        return latencies;
     }
 
     /** A Standard Webhooks POST, signed with {@code secret}. */
     static Post signedWebhook(String secret, String id, String body) {
         long ts = Instant.now().getEpochSecond();
         return new Post(body, "webhook-id", id, "webhook-timestamp", Long.toString(ts), "webhook-signature",
-                sign(secret, id, ts, body));
+                org.hms.hub.testsupport.FakeOrderSystem.sign(secret, id, ts, body));
     }
 
-    static String sign(String secret, String id, long ts, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + ts + "." + body)
-                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static void await(String what, BooleanSupplier done, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
