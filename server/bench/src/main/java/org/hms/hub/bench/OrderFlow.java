@@ -129,35 +129,27 @@ final class OrderFlow implements AutoCloseable {
 
     /** Webhook accepted by the hub → HMS-OMS created it, per order of {@code ids} (ns). */
     List<Long> apiToOms(List<Long> ids) {
-        List<Long> out = new ArrayList<>();
-        for (long id : ids) {
-            Times t = times.get(id);
-            if (t != null && t.apiWebhookAccepted > 0 && t.omsCreated > 0) {
-                out.add(Math.max(0, t.omsCreated - t.apiWebhookAccepted));
-            }
-        }
-        return out;
+        return between(ids, t -> t.apiWebhookAccepted, t -> t.omsCreated);
     }
 
     /** HMS-OMS webhook accepted by the hub → HMS-API updated, per order (ns). */
     List<Long> omsToApi(List<Long> ids) {
-        List<Long> out = new ArrayList<>();
-        for (long id : ids) {
-            Times t = times.get(id);
-            if (t != null && t.omsWebhookAccepted > 0 && t.apiFulfilled > 0) {
-                out.add(Math.max(0, t.apiFulfilled - t.omsWebhookAccepted));
-            }
-        }
-        return out;
+        return between(ids, t -> t.omsWebhookAccepted, t -> t.apiFulfilled);
     }
 
     /** Placed in HMS-API → fulfilled in HMS-API (the whole round trip through both systems), per order (ns). */
     List<Long> roundTrip(List<Long> ids) {
+        return between(ids, t -> t.created, t -> t.apiFulfilled);
+    }
+
+    /** The time from one step to a later one, for each order of {@code ids} that has reached both. */
+    private List<Long> between(List<Long> ids, java.util.function.ToLongFunction<Times> from,
+                               java.util.function.ToLongFunction<Times> to) {
         List<Long> out = new ArrayList<>();
         for (long id : ids) {
             Times t = times.get(id);
-            if (t != null && t.apiFulfilled > 0) {
-                out.add(t.apiFulfilled - t.created);
+            if (t != null && from.applyAsLong(t) > 0 && to.applyAsLong(t) > 0) {
+                out.add(Math.max(0, to.applyAsLong(t) - from.applyAsLong(t)));
             }
         }
         return out;
