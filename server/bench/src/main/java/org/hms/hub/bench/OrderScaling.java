@@ -38,6 +38,7 @@ public final class OrderScaling {
         BenchSupport.deleteTree(work);
         OrderBenchmark.configureHub();
         List<Map<String, Object>> rows = new ArrayList<>();
+        Map<String, Object> figures = new LinkedHashMap<>();
         try (LaunchedHub hub = LaunchedHub.start(work.resolve("hub"), OrderBenchmark.ADMIN_PASSWORD,
                 OrderBenchmark.hubProperties(db))) {
             BenchSupport.requireDatabase(hub.log(), db);
@@ -45,10 +46,14 @@ public final class OrderScaling {
             String admin = Hub.adminToken();
             try (OrderFlow flow = new OrderFlow(admin, "scaling", senders)) {
                 int warm = Math.min(200, chunk);
+                long base = settledAuditEntries(); // the set-up's
                 for (int i = 0; i < warm; i++) {
                     flow.place(i);
                 }
                 OrderBenchmark.awaitOrders(flow, warm, Duration.ofMinutes(10));
+                // the audit entries of the warm-up orders once the trail has caught up with them: entries per order
+                long warmEntries = settledAuditEntries();
+                double perOrder = (warmEntries - base) / (double) warm;
                 int next = warm;
                 for (int handled = 0; handled < orders; handled += chunk) {
                     int count = Math.min(chunk, orders - handled);
@@ -68,29 +73,85 @@ public final class OrderScaling {
                     row.put("hubRssMiB", BenchSupport.rssMiB(hub.pid()));
                     row.put("databaseMiB", databaseMiB(db, work));
                     row.put("journalMiB", BenchSupport.round(sizeOf(work.resolve("hub").resolve("artemis")) / 1048576.0));
+                    row.put("auditEntries", auditEntries());
                     rows.add(row);
                     System.out.println("  " + row);
                 }
+                // the audit trail is written behind the orders (one chain per tenant): how far behind it is, and how
+                // fast it catches up once the orders stop (watched for bench.auditWaitMinutes at most)
+                long target = warmEntries + Math.round(perOrder * orders);
+                long at = auditEntries();
+                long watchFrom = System.nanoTime();
+                long deadline = watchFrom + Duration.ofMinutes(Integer.getInteger("bench.auditWaitMinutes", 5)).toNanos();
+                long entries = at;
+                while (entries < target && System.nanoTime() < deadline) {
+                    Thread.sleep(5_000);
+                    entries = auditEntries();
+                }
+                double watched = (System.nanoTime() - watchFrom) / 1e9;
+                Map<String, Object> audit = new LinkedHashMap<>();
+                audit.put("entriesPerOrder", BenchSupport.round(perOrder));
+                audit.put("expectedEntries", target);
+                audit.put("entriesWhenOrdersDone", at);
+                audit.put("entriesAfterWatch", entries);
+                audit.put("watchedSeconds", BenchSupport.round(watched));
+                audit.put("catchUpEntriesPerSecond", BenchSupport.round((entries - at) / watched));
+                audit.put("caughtUp", entries >= target);
+                figures.put("audit", audit);
+                System.out.println("Audit trail: " + audit);
             }
         }
-        Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("database", db);
         figures.put("chunk", chunk);
         figures.put("cores", Runtime.getRuntime().availableProcessors());
         figures.put("measuredAt", Instant.now().toString());
         figures.put("chunks", rows);
         System.out.println();
-        System.out.println("| orders handled | orders/s | hub CPU ms/order | hub RSS MiB | database MiB | journal MiB |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| orders handled | orders/s | hub CPU ms/order | hub RSS MiB | database MiB | journal MiB"
+                + " | audit entries |");
+        System.out.println("|---|---|---|---|---|---|---|");
         for (Map<String, Object> r : rows) {
-            System.out.printf("| %s | %s | %s | %s | %s | %s |%n", r.get("ordersHandled"), r.get("ordersPerSecond"),
-                    r.get("hubCpuMsPerOrder"), r.get("hubRssMiB"), r.get("databaseMiB"), r.get("journalMiB"));
+            System.out.printf("| %s | %s | %s | %s | %s | %s | %s |%n", r.get("ordersHandled"), r.get("ordersPerSecond"),
+                    r.get("hubCpuMsPerOrder"), r.get("hubRssMiB"), r.get("databaseMiB"), r.get("journalMiB"),
+                    r.get("auditEntries"));
         }
         Path out = Path.of(System.getProperty("bench.out", "server/bench/target/order-scaling.json"));
         Files.createDirectories(out.getParent());
         Files.writeString(out, JsonOut.of(figures));
         System.out.println("\nWritten to " + out);
         System.exit(0); // the fakes' and the HTTP clients' threads would keep the JVM alive
+    }
+
+    /** The audit entries once no new one has come for 5 s. */
+    private static long settledAuditEntries() throws InterruptedException {
+        long last = -1;
+        for (long now = auditEntries(); now != last; now = auditEntries()) {
+            last = now;
+            Thread.sleep(5_000);
+        }
+        return last;
+    }
+
+    private static String token;
+
+    /**
+     * How many audit entries the admin's tenant has: the length of its hash chain, as verifying it counts. Logs in
+     * again only when the token has expired (each login is an audit entry of its own).
+     */
+    private static long auditEntries() {
+        for (int attempt = 0; ; attempt++) {
+            if (token == null) {
+                token = Hub.adminToken();
+            }
+            jakarta.ws.rs.core.Response r = Hub.api("audit/verify").request().header("Authorization", "Bearer " + token)
+                    .get();
+            if (r.getStatus() == 401 && attempt == 0) {
+                r.close();
+                token = null;
+                continue;
+            }
+            return r.readEntity(jakarta.json.JsonObject.class).getJsonNumber("checked").longValue();
+        }
     }
 
     /** The hub's database: PostgreSQL's own figure, or H2's files under the hub's data directory. */
