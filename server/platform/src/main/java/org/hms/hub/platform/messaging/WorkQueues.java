@@ -3,13 +3,16 @@ package org.hms.hub.platform.messaging;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.Destination;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
 import jakarta.transaction.Transactional;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Sends work on the hub's queues: {@code hub.inbound} (items to map and fan out) and {@code hub.deliveries} (one
@@ -21,7 +24,8 @@ import java.util.function.Function;
 public class WorkQueues {
 
     @Inject
-    TransactionalSender sender;
+    @JMSConnectionFactory(Jms.CONNECTION_FACTORY)
+    JMSContext jms;
 
     @Resource(lookup = Jms.INBOUND)
     Queue inbound;
@@ -31,7 +35,7 @@ public class WorkQueues {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void inbound(String tenant, String group, String body, Map<String, String> properties) {
-        send(jms -> inbound, tenant, group, body, properties, 0);
+        send(inbound, tenant, group, body, properties, 0);
     }
 
     /**
@@ -41,21 +45,34 @@ public class WorkQueues {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void delivery(String tenant, String group, long deliveryId, long version, int hops, long delayMillis) {
-        send(jms -> deliveries, tenant, group, "", Map.of(Jms.PROP_DELIVERY, Long.toString(deliveryId), Jms.PROP_VERSION,
+        send(deliveries, tenant, group, "", Map.of(Jms.PROP_DELIVERY, Long.toString(deliveryId), Jms.PROP_VERSION,
                 Long.toString(version), Jms.PROP_HOPS, Integer.toString(hops)), delayMillis);
     }
 
     /** Sends to a queue named by its broker address (a module's own work queue, a reply address). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void send(String address, String tenant, String group, String body, Map<String, String> properties) {
-        send(jms -> jms.createQueue(address), tenant, group, body, properties, 0);
+        send(jms.createQueue(address), tenant, group, body, properties, 0);
     }
 
-    private void send(Function<JMSContext, Destination> to, String tenant, String group, String body, Map<String, String> properties,
+    private void send(Queue queue, String tenant, String group, String body, Map<String, String> properties,
                       long delayMillis) {
-        Map<String, String> all = new HashMap<>(properties);
-        all.put(Jms.PROP_TENANT, tenant);
-        all.put(Jms.PROP_GROUP, group);
-        sender.send(to, body, all, null, delayMillis);
+        TextMessage message = jms.createTextMessage(body);
+        try {
+            message.setStringProperty(Jms.PROP_TENANT, tenant);
+            message.setStringProperty(Jms.PROP_GROUP, group);
+            for (Map.Entry<String, String> p : properties.entrySet()) {
+                if (p.getValue() != null) {
+                    message.setStringProperty(p.getKey(), p.getValue());
+                }
+            }
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("Cannot set message properties: " + e.getMessage());
+        }
+        JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+        if (delayMillis > 0) {
+            producer.setDeliveryDelay(delayMillis);
+        }
+        producer.send(queue, message);
     }
 }
