@@ -72,7 +72,7 @@ public final class OrderScaling {
                     row.put("hubCpuMsPerOrder", BenchSupport.round(cpu * 1000 / count));
                     row.put("hubRssMiB", BenchSupport.rssMiB(hub.pid()));
                     row.put("databaseMiB", databaseMiB(db, work));
-                    row.put("journalMiB", BenchSupport.round(sizeOf(work.resolve("hub").resolve("artemis")) / 1048576.0));
+                    row.put("journalMiB", BenchSupport.round(sizeOf(work.resolve("hub").resolve("artemis"), "") / 1048576.0));
                     row.put("auditEntries", auditEntries());
                     rows.add(row);
                     System.out.println("  " + row);
@@ -163,21 +163,17 @@ public final class OrderScaling {
                 return BenchSupport.round(rs.getLong(1) / 1048576.0);
             }
         }
-        long bytes = 0;
-        try (var files = Files.walk(work.resolve("hub"))) {
-            for (Path p : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".mv.db"))::iterator) {
-                bytes += Files.size(p);
-            }
-        }
-        return BenchSupport.round(bytes / 1048576.0);
+        return BenchSupport.round(sizeOf(work.resolve("hub"), ".mv.db") / 1048576.0);
     }
 
-    private static long sizeOf(Path dir) throws java.io.IOException {
+    /** Bytes in the regular files under {@code dir} whose names end with {@code suffix}. */
+    private static long sizeOf(Path dir, String suffix) throws java.io.IOException {
         if (!Files.exists(dir)) {
             return 0;
         }
         try (var files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(suffix))
+                    .mapToLong(p -> p.toFile().length()).sum();
         }
     }
 }
