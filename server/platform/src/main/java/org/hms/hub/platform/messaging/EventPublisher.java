@@ -3,12 +3,10 @@ package org.hms.hub.platform.messaging;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.Map;
 import org.hms.hub.model.event.HubEvent;
 import org.hms.hub.platform.json.Json;
 
@@ -22,27 +20,19 @@ import org.hms.hub.platform.json.Json;
 public class EventPublisher {
 
     @Inject
-    @JMSConnectionFactory(Jms.CONNECTION_FACTORY)
-    JMSContext jms;
+    TransactedJms jms;
 
     @Resource(lookup = Jms.EVENTS)
     Topic events;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(HubEvent event, String correlationId) {
-        TextMessage message = jms.createTextMessage(Json.JSONB.toJson(event));
-        try {
-            message.setStringProperty(Jms.PROP_TYPE, event.type());
-            message.setStringProperty(Jms.PROP_TENANT, event.tenant());
-            message.setStringProperty(Jms.PROP_EVENT_ID, event.eventId().toString());
-            if (correlationId != null) {
-                message.setStringProperty(Jms.PROP_CORRELATION_ID, correlationId);
-                message.setJMSCorrelationID(correlationId);
-            }
-        } catch (jakarta.jms.JMSException e) {
-            throw new jakarta.jms.JMSRuntimeException("Cannot set event properties: " + e.getMessage());
-        }
-        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(events, message);
+        Map<String, String> properties = new HashMap<>();
+        properties.put(Jms.PROP_TYPE, event.type());
+        properties.put(Jms.PROP_TENANT, event.tenant());
+        properties.put(Jms.PROP_EVENT_ID, event.eventId().toString());
+        properties.put(Jms.PROP_CORRELATION_ID, correlationId);
+        jms.send(context -> events, Json.JSONB.toJson(event), properties, correlationId, 0);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
