@@ -19,6 +19,8 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 public final class EmbeddedBroker implements AutoCloseable {
 
     public static final String DEAD_LETTERS = "hub.dlq";
+    /** The audit trail's subscription to {@code hub.events} (the hub's {@code Jms.AUDIT_QUEUE}). */
+    public static final String AUDIT_QUEUE = "hub-audit.hub-audit";
     public static final String EXPIRED = "hub.expired";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
@@ -79,8 +81,12 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setAutoCreateQueues(true)
                 .setAutoCreateAddresses(true));
 
+        // hub.events: every domain event; the audit trail's durable subscription is configured here (not created by
+        // a subscriber), so that it exists, and keeps every event, from the broker's first start on
         config.addAddressConfiguration(new CoreAddressConfiguration().setName("hub.events")
-                .addRoutingType(RoutingType.MULTICAST));
+                .addRoutingType(RoutingType.MULTICAST)
+                .addQueueConfiguration(QueueConfiguration.of(AUDIT_QUEUE).setAddress("hub.events")
+                        .setRoutingType(RoutingType.MULTICAST).setDurable(true)));
         for (String queue : new String[] {"hub.inbound", "hub.deliveries", "hub.publish", "hub.orders", "hub.order-results",
                 DEAD_LETTERS, EXPIRED}) {
             config.addAddressConfiguration(new CoreAddressConfiguration().setName(queue)

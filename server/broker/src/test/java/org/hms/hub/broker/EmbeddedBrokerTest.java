@@ -33,6 +33,24 @@ class EmbeddedBrokerTest {
     }
 
     @Test
+    void keepsForTheAuditTrailEveryEventPublishedBeforeAnyoneReadsIt() throws Exception {
+        int port = freePort();
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, "127.0.0.1", port);
+             ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(broker.url());
+             JMSContext jms = cf.createContext()) {
+            jms.createProducer().send(jms.createTopic("hub.events"), "event-1"); // nobody subscribed yet
+        }
+
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, "127.0.0.1", port);
+             ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(broker.url());
+             JMSContext jms = cf.createContext()) {
+            Queue audit = jms.createQueue("hub.events::" + EmbeddedBroker.AUDIT_QUEUE);
+            assertThat(jms.createConsumer(audit).receiveBody(String.class, 5_000)).isEqualTo("event-1");
+            assertThat(jms.createConsumer(audit).receiveBody(String.class, 200)).as("once").isNull();
+        }
+    }
+
+    @Test
     void rollsBackWhatAnEarlierRunLeftPreparedSoItsConsumedMessageIsDeliveredAgain() throws Exception {
         int port = freePort();
         javax.transaction.xa.Xid xid = new org.apache.activemq.artemis.core.transaction.impl.XidImpl(

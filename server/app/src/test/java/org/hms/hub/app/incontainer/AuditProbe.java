@@ -36,6 +36,12 @@ public class AuditProbe {
     @Resource(lookup = "java:app/jdbc/hub")
     DataSource db;
 
+    @Inject
+    org.hms.hub.platform.messaging.EventPublisher events;
+
+    @Resource(lookup = org.hms.hub.platform.messaging.Jms.CONNECTION_FACTORY)
+    jakarta.jms.ConnectionFactory factory;
+
     /** Records {@code n} entries in the tenant's chain, in one transaction. */
     public void record(String tenantId, int n) {
         tenant.set(tenantId);
@@ -44,6 +50,47 @@ public class AuditProbe {
                     OffsetDateTime.now(ZoneOffset.UTC), new EntryFacts("SYSTEM", "Probe", Integer.toString(i),
                     "success", null, null, null, null, "{\"i\":" + i + "}")));
         }
+    }
+
+    /** Publishes the events on hub.events, in one transaction, as the hub's modules do. */
+    public void publish(java.util.List<org.hms.hub.model.event.HubEvent> published) {
+        published.forEach(events::publish);
+    }
+
+    /** Sends a text message that is no event (no event properties) to hub.events, in one transaction. */
+    public void publishNoEvent(String body) {
+        try (jakarta.jms.JMSContext jms = factory.createContext()) {
+            jms.createProducer().send(jms.createTopic(org.hms.hub.platform.messaging.Jms.EVENTS_ADDRESS), body);
+        }
+    }
+
+    /** How many audit entries the tenant has. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public long count(String tenantId) throws SQLException {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM aud_entry WHERE tenant_id = ?")) {
+            s.setString(1, tenantId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /** The tenant's entries' target ids, in chain order. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public java.util.List<String> targetIdsInChainOrder(String tenantId) throws SQLException {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT target_id FROM aud_entry WHERE tenant_id = ? ORDER BY seq")) {
+            s.setString(1, tenantId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+        }
+        return ids;
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -37,32 +37,67 @@ public class AuditTrail {
     @jakarta.inject.Inject
     Tenancy tenancy;
 
+    @jakarta.inject.Inject
+    org.hms.hub.platform.tenancy.TenantContext tenantContext;
+
     /**
      * Stores the entry unless its event was recorded already (a redelivered message), as the next link of its
-     * tenant's chain. The chain's head is locked for the transaction, so links are made one at a time per tenant
-     * and in commit order (the consumer takes events in the order they were committed).
+     * tenant's chain.
      *
      * @return whether a new entry was stored
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean record(AuditEntry entry) {
-        tenancy.bind(em, entry.tenant());
-        long seen = em.createNamedQuery(AuditEntry.BY_EVENT_ID, Long.class)
-                .setParameter("eventId", entry.eventId())
-                .getSingleResult();
-        if (seen > 0) {
-            return false;
+        return recordAll(entry.tenant(), List.of(entry)) == 1;
+    }
+
+    /**
+     * Stores the entries of one tenant, in the order given, as the next links of its chain — leaving out those whose
+     * event has an entry already (messages delivered again after a commit the broker did not see) or comes twice.
+     * The chain's head is locked for the transaction, so links are made one batch at a time per tenant, in the
+     * order the events were taken from the broker.
+     *
+     * @return how many entries were stored
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recordAll(String tenant, List<AuditEntry> entries) {
+        tenancy.bind(em, tenant);
+        Map<String, AuditEntry> fresh = new java.util.LinkedHashMap<>();
+        for (AuditEntry entry : entries) {
+            if (!tenant.equals(entry.tenant())) {
+                throw new IllegalArgumentException("Entry of event " + entry.eventId() + " belongs to tenant "
+                        + entry.tenant() + ", not " + tenant);
+            }
+            fresh.putIfAbsent(entry.eventId(), entry);
         }
-        AuditChain chain = em.find(AuditChain.class, entry.tenant(), LockModeType.PESSIMISTIC_WRITE);
+        List<String> ids = List.copyOf(fresh.keySet());
+        for (int from = 0; from < ids.size(); from += MAX_PAGE) {
+            em.createNamedQuery(AuditEntry.RECORDED_AMONG, String.class)
+                    .setParameter("eventIds", ids.subList(from, Math.min(ids.size(), from + MAX_PAGE)))
+                    .getResultList().forEach(fresh::remove);
+        }
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        AuditChain chain = em.find(AuditChain.class, tenant, LockModeType.PESSIMISTIC_WRITE);
         if (chain == null) {
-            chain = new AuditChain(entry.tenant());
-            em.persist(chain); // two first entries of a tenant at once: one fails on the key and is redelivered
+            chain = new AuditChain(tenant);
+            em.persist(chain); // two first batches of a tenant at once: one fails on the key and is taken again
         }
-        entry.chain(chain.lastSeq() + 1, chain.lastHash());
-        chain.appended(entry.seq(), entry.hash());
-        em.persist(entry);
+        for (AuditEntry entry : fresh.values()) {
+            entry.chain(chain.lastSeq() + 1, chain.lastHash());
+            chain.appended(entry.seq(), entry.hash());
+            em.persist(entry);
+        }
         em.flush();
-        return true;
+        return fresh.size();
+    }
+
+    /** {@link #recordAll} in a transaction of its own, bound to the tenant. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int recordAlone(String tenant, List<AuditEntry> entries) {
+        tenantContext.set(tenant);
+        return recordAll(tenant, entries);
     }
 
     /** The entry recording the given event, if it has been recorded. */

@@ -14,6 +14,13 @@ public final class Jms {
     /** Topic every domain event is published on; audit, connector and order subscribe. */
     public static final String EVENTS = "java:app/jms/hub.events";
     public static final String EVENTS_ADDRESS = "hub.events";
+    /**
+     * The audit trail's durable subscription to {@link #EVENTS_ADDRESS}: a queue of that multicast address, configured
+     * in the broker (its name is the one the JMS durable subscription "hub-audit" of client "hub-audit" had), read in
+     * batches through its fully qualified name.
+     */
+    public static final String AUDIT_QUEUE = "hub-audit.hub-audit";
+    public static final String AUDIT_QUEUE_FQQN = EVENTS_ADDRESS + "::" + AUDIT_QUEUE;
 
     /** Accepted webhooks and polled records waiting to be mapped and applied. */
     public static final String INBOUND = "java:app/jms/hub.inbound";
