@@ -19,7 +19,6 @@ import org.hms.hub.model.audit.AuditEntryView;
 @Table(name = "aud_entry")
 @org.eclipse.persistence.annotations.Multitenant
 @org.eclipse.persistence.annotations.TenantDiscriminatorColumn(name = "tenant_id", length = 64)
-@NamedQuery(name = AuditEntry.BY_EVENT_ID, query = "SELECT COUNT(e) FROM AuditEntry e WHERE e.eventId = :eventId")
 @NamedQuery(name = AuditEntry.RECORDED_AMONG, query = "SELECT e.eventId FROM AuditEntry e WHERE e.eventId IN :eventIds")
 @NamedQuery(name = AuditEntry.FIND_BY_EVENT_ID, query = "SELECT e FROM AuditEntry e WHERE e.eventId = :eventId")
 @NamedQuery(name = AuditEntry.NEWEST, query = "SELECT e FROM AuditEntry e ORDER BY e.id DESC")
@@ -27,7 +26,6 @@ import org.hms.hub.model.audit.AuditEntryView;
         query = "SELECT e FROM AuditEntry e WHERE e.id < :before ORDER BY e.id DESC")
 public class AuditEntry {
 
-    public static final String BY_EVENT_ID = "AuditEntry.countByEventId";
     public static final String FIND_BY_EVENT_ID = "AuditEntry.findByEventId";
     /** Which of the event ids given ({@code eventIds}) have an entry already. */
     public static final String RECORDED_AMONG = "AuditEntry.recordedAmong";
