@@ -321,6 +321,34 @@ class SyncEngineIT {
     }
 
     @Test
+    void refusesWebhooksFromTheMomentItsConnectorIsSwitchedOffOrStopsTakingThem() {
+        long sender = create(connector("Ward system (webhooks)", "http://127.0.0.1:9/ward")
+                .add("webhook", Json.createObjectBuilder().add("enabled", true).add("style", "STANDARD")
+                        .add("secret", TestSecrets.WEBHOOK_SECRET))).id();
+        activate(sender);
+        Instant now = Instant.now();
+        // the endpoint keeps what it read of a connector for a few seconds (hub.webhooks.target-cache)
+        assertThat(webhook(sender, TestSecrets.WEBHOOK_SECRET, "ward-1", now, order("Ping", "ward-1", 1)).getStatus())
+                .isEqualTo(202);
+
+        Response off = Hub.as(admin, "connectors/" + sender + "/status").put(Entity.json("{\"status\":\"INACTIVE\"}"));
+        assertThat(off.getStatus()).isEqualTo(200);
+        assertRefused(webhook(sender, TestSecrets.WEBHOOK_SECRET, "ward-2", now, order("Ping", "ward-2", 1)), 409,
+                "switched off");
+
+        ConnectorView on = activate(sender);
+        assertThat(webhook(sender, TestSecrets.WEBHOOK_SECRET, "ward-3", now, order("Ping", "ward-3", 1)).getStatus())
+                .isEqualTo(202);
+
+        Response changed = Hub.as(admin, "connectors/" + sender).header("If-Match", "\"" + on.version() + "\"")
+                .method("PATCH", Entity.json(Json.createObjectBuilder().add("webhook", Json.createObjectBuilder()
+                        .add("enabled", false)).build()));
+        assertThat(changed.getStatus()).isEqualTo(200);
+        assertRefused(webhook(sender, TestSecrets.WEBHOOK_SECRET, "ward-4", now, order("Ping", "ward-4", 1)), 404,
+                "does not take webhooks");
+    }
+
+    @Test
     void refusesToDeleteAConnectorWithQueuedDeliveries() {
         ConnectorView nowhere = create(connector("Unreachable lab", "http://127.0.0.1:9/lab")
                 .add("retryBackoffMs", 60_000));

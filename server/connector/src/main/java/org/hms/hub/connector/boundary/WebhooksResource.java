@@ -56,6 +56,9 @@ public class WebhooksResource {
     WebhookIntake intake;
 
     @Inject
+    org.hms.hub.connector.control.inbound.WebhookTargets targets;
+
+    @Inject
     Inbound inbound;
 
     @Inject
@@ -111,7 +114,7 @@ public class WebhooksResource {
             throw tooLarge();
         }
         byte[] bytes = read(body);
-        WebhookIntake.Target target = intake.target(connectorId).orElseThrow(() -> new ProblemException(404,
+        WebhookIntake.Target target = targets.target(connectorId).orElseThrow(() -> new ProblemException(404,
                 "No webhook endpoint", "Connector " + connectorId + " does not exist or does not take webhooks."));
         WebhookVerifier.Verified verified;
         try {

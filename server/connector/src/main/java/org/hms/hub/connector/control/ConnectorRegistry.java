@@ -53,6 +53,9 @@ public class ConnectorRegistry {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    org.hms.hub.connector.control.inbound.WebhookTargets webhookTargets;
+
     @Transactional
     public ConnectorView create(ConnectorRequest request) {
         Draft draft = new Draft();
@@ -211,6 +214,7 @@ public class ConnectorRegistry {
     }
 
     void publish(String action, Connector c, String outcome, String reason, List<String> fields) {
+        webhookTargets.changed(c.id());
         events.publish(ConnectorChanged.of(tenant.current(), action, caller.actor(), c.id(), c.settings().name(),
                 c.settings().type().name(), c.status().name(), outcome, reason, fields));
     }

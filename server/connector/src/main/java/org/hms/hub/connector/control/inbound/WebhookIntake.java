@@ -51,9 +51,14 @@ public class WebhookIntake {
     private final Duration grace = ConfigProvider.getConfig()
             .getOptionalValue("hub.webhooks.rotation-grace", Duration.class).orElse(Duration.ofHours(24));
 
-    /** A connector ready to take webhooks. */
+    /**
+     * A connector ready to take webhooks.
+     *
+     * @param previousSecretUntil when the replaced secret among {@code secrets} stops being accepted; null when
+     *                            there is none
+     */
     public record Target(String tenant, long connectorId, ConnectorStatus status, WebhookStyle style,
-                         List<String> secrets, InboundShape shape) {
+                         List<String> secrets, InboundShape shape, OffsetDateTime previousSecretUntil) {
 
         @Override
         public String toString() {
@@ -61,7 +66,10 @@ public class WebhookIntake {
         }
     }
 
-    /** The connector, when it exists and takes webhooks; sets the request's tenant to the connector's. */
+    /**
+     * The connector, when it exists and takes webhooks; sets the request's tenant to the connector's. Read afresh:
+     * the webhook endpoint asks {@link WebhookTargets}, which keeps the answer for a few seconds.
+     */
     @Transactional
     public Optional<Target> target(long connectorId) {
         List<?> owner = Tenancy.acrossTenants(em, "SELECT tenant_id FROM con_connector WHERE id = ?")
@@ -82,13 +90,15 @@ public class WebhookIntake {
         if (s.webhookSecret() != null) {
             secrets.add(vault.reveal(s.webhookSecret()));
         }
+        OffsetDateTime previousUntil = null;
         if (s.webhookPreviousSecret() != null && s.webhookRotatedAt() != null
                 && s.webhookRotatedAt().plus(grace).isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
             secrets.add(vault.reveal(s.webhookPreviousSecret()));
+            previousUntil = s.webhookRotatedAt().plus(grace);
         }
         return Optional.of(new Target(tenant.current(), connectorId, connector.status(),
                 s.webhookStyle() == null ? WebhookStyle.STANDARD : s.webhookStyle(), List.copyOf(secrets),
-                InboundShape.of(ConnectorViews.config(s))));
+                InboundShape.of(ConnectorViews.config(s)), previousUntil));
     }
 
     /** Records a refused webhook in the audit trail (its own transaction: nothing else of the request commits). */
