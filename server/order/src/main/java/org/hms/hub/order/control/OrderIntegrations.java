@@ -26,12 +26,12 @@ import org.hms.hub.platform.tenancy.TenantContext;
 import org.hms.hub.platform.transform.PayloadTransformer;
 
 /**
- * Order integrations: create, change, delete, the kill switch, and the user map. Also the connector module's
- * {@link InboundRoutes}: the items of an integration's two connectors go to {@code hub.orders}, and while it is
- * DISABLED their webhooks are refused.
+ * Order integrations: create, change, delete, the kill switch, and the user map. Also what the connector module's
+ * {@link InboundRoutes} ({@link OrderRoutes}) answers: the items of an integration's two connectors go to
+ * {@code hub.orders}, and while it is DISABLED their webhooks are refused.
  */
 @ApplicationScoped
-public class OrderIntegrations implements InboundRoutes {
+public class OrderIntegrations {
 
     /** How long a sender is asked to wait before sending a refused webhook again. */
     static final int DISABLED_RETRY_AFTER_SECONDS = 300;
@@ -57,9 +57,12 @@ public class OrderIntegrations implements InboundRoutes {
     @Inject
     OrderEvents events;
 
-    @Override
+    @Inject
+    OrderRoutes routes;
+
+    /** The route of the connector's inbound items, read afresh ({@link OrderRoutes} keeps it for a few seconds). */
     @Transactional
-    public Route route(String tenantId, long connectorId) {
+    public InboundRoutes.Route route(String tenantId, long connectorId) {
         List<OrderIntegration> found = tenancy.bind(em, tenantId).createNamedQuery(OrderIntegration.BY_CONNECTOR,
                 OrderIntegration.class).setParameter("connectorId", connectorId).getResultList();
         if (found.isEmpty()) {
@@ -67,7 +70,7 @@ public class OrderIntegrations implements InboundRoutes {
         }
         OrderIntegration i = found.get(0);
         boolean accepting = i.state() != IntegrationState.DISABLED;
-        return new Route(org.hms.hub.platform.messaging.Jms.ORDERS_ADDRESS, accepting, accepting ? null
+        return new InboundRoutes.Route(org.hms.hub.platform.messaging.Jms.ORDERS_ADDRESS, accepting, accepting ? null
                 : "Order integration '" + i.name() + "' is switched off (DISABLED).", DISABLED_RETRY_AFTER_SECONDS);
     }
 
@@ -266,6 +269,7 @@ public class OrderIntegrations implements InboundRoutes {
     }
 
     private void publish(String action, OrderIntegration i, Map<String, String> details, String reason) {
+        routes.changed();
         Map<String, String> d = new HashMap<>(details == null ? Map.of() : details);
         d.put("name", i.name());
         d.put("apiConnectorId", Long.toString(i.apiConnectorId()));
