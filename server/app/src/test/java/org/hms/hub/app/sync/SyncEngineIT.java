@@ -321,6 +321,49 @@ class SyncEngineIT {
     }
 
     @Test
+    void takesConcurrentWebhooksInSharedCommitsEachOnceAndTheirRepeatsAsDuplicates() throws Exception {
+        // 30 webhooks, each sent twice at the same time by 12 senders: the hub writes those arriving together in
+        // one transaction, and a repeat in the same or a concurrent batch must still be answered as the duplicate
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add("burst-" + i);
+            ids.add("burst-" + i);
+        }
+        java.util.Collections.shuffle(ids, new java.util.Random(7));
+        Instant now = Instant.now();
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(12);
+        Map<String, List<WebhookAck>> acks = new ConcurrentHashMap<>();
+        try {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (String id : ids) {
+                sent.add(senders.submit(() -> {
+                    Response r = webhook(source, TestSecrets.WEBHOOK_SECRET, id, now, order("OrderUpdated", id, 1));
+                    assertThat(r.getStatus()).as("answer to %s", id).isEqualTo(202);
+                    acks.computeIfAbsent(id, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                            .add(r.readEntity(WebhookAck.class));
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+
+        assertThat(acks).hasSize(30);
+        acks.forEach((id, both) -> {
+            assertThat(both).as("answers to %s", id).hasSize(2);
+            assertThat(both.get(0).receiptId()).as("receipt of %s", id).isEqualTo(both.get(1).receiptId());
+            assertThat(both.stream().filter(WebhookAck::duplicate).count()).as("duplicates of %s", id).isEqualTo(1);
+        });
+        assertThat(acks.values().stream().map(a -> a.get(0).receiptId()).distinct().count()).isEqualTo(30);
+        Hub.await("every webhook delivered", Duration.ofSeconds(60),
+                () -> acks.keySet().stream().allMatch(ARRIVALS::containsKey));
+        sleep(1000);
+        acks.keySet().forEach(id -> assertThat(ARRIVALS.get(id)).as("deliveries of %s", id).containsExactly(1));
+    }
+
+    @Test
     void refusesWebhooksFromTheMomentItsConnectorIsSwitchedOffOrStopsTakingThem() {
         long sender = create(connector("Ward system (webhooks)", "http://127.0.0.1:9/ward")
                 .add("webhook", Json.createObjectBuilder().add("enabled", true).add("style", "STANDARD")

@@ -4,7 +4,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
-import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -24,13 +23,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.hms.hub.connector.control.inbound.FhirNotifications;
 import org.hms.hub.connector.control.inbound.Inbound;
 import org.hms.hub.connector.control.inbound.WebhookIntake;
 import org.hms.hub.connector.control.inbound.WebhookVerifier;
-import org.hms.hub.connector.entity.InboundReceipt;
 import org.hms.hub.model.connector.ConnectorStatus;
 import org.hms.hub.model.connector.WebhookStyle;
 import org.hms.hub.model.sync.WebhookAck;
@@ -59,7 +56,8 @@ public class WebhooksResource {
     org.hms.hub.connector.control.inbound.WebhookTargets targets;
 
     @Inject
-    Inbound inbound;
+    org.hms.hub.connector.control.inbound.WebhookBatches batches;
+
 
     @Inject
     FhirNotifications notifications;
@@ -142,15 +140,8 @@ public class WebhooksResource {
         }
         requireAccepting(target, request);
         String externalId = verified.webhookId() != null ? verified.webhookId() : eventId(parsed, bytes);
-        Inbound.Accepted accepted;
-        try {
-            accepted = inbound.accept(connectorId, InboundReceipt.Source.WEBHOOK, "webhook:" + externalId, text,
-                    parsed, target.shape(), null);
-        } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
-            // The same webhook id accepted concurrently by another request: that one won.
-            Optional<Inbound.Accepted> existing = inbound.existing(connectorId, "webhook:" + externalId);
-            accepted = existing.orElseThrow(() -> e);
-        }
+        // committed together with the webhooks arriving meanwhile; answered once this one is committed
+        Inbound.Accepted accepted = batches.accept(connectorId, "webhook:" + externalId, text, parsed, target.shape());
         metrics.webhook(target.tenant(), connectorId, accepted.duplicate() ? "duplicate" : "accepted");
         return Response.accepted(new WebhookAck(java.util.UUID.fromString(accepted.receiptId()), accepted.duplicate(),
                 accepted.receivedAt())).type(MediaType.APPLICATION_JSON).build();
