@@ -3,13 +3,9 @@ package org.hms.hub.order.control;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.hms.hub.platform.cache.ShortTermCache;
 import org.hms.hub.platform.sync.InboundRoutes;
 
 /**
@@ -18,7 +14,7 @@ import org.hms.hub.platform.sync.InboundRoutes;
  * inbound item asks — before, each question was a transaction and a query of its own. Any change of an integration
  * through this instance (create, change, delete, the kill switch) forgets every kept route at once and again when
  * its transaction has ended, so a switched-off integration refuses the next webhook; a change made through another
- * instance of a cluster is seen within the duration.
+ * instance of a cluster is seen within the duration. "No integration claims this connector" is kept too.
  */
 @ApplicationScoped
 public class OrderRoutes implements InboundRoutes {
@@ -29,43 +25,19 @@ public class OrderRoutes implements InboundRoutes {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    private final Duration keep = ConfigProvider.getConfig()
-            .getOptionalValue("hub.orders.routes-cache", Duration.class).orElse(Duration.ofSeconds(5));
-
-    private final ConcurrentHashMap<String, Kept> kept = new ConcurrentHashMap<>();
-
-    private record Kept(Optional<Route> route, long until) {
+    private record Question(String tenant, long connectorId) {
     }
+
+    private final ShortTermCache<Question, Route> kept =
+            ShortTermCache.configured("hub.orders.routes-cache", Duration.ofSeconds(5), true);
 
     @Override
     public Route route(String tenant, long connectorId) {
-        String key = tenant + "/" + connectorId;
-        long now = System.nanoTime();
-        Kept k = kept.get(key);
-        if (k != null && now - k.until() < 0) {
-            return k.route().orElse(null);
-        }
-        Route route = integrations.route(tenant, connectorId);
-        if (!keep.isZero() && !keep.isNegative()) {
-            kept.put(key, new Kept(Optional.ofNullable(route), now + keep.toNanos()));
-        }
-        return route;
+        return kept.get(new Question(tenant, connectorId), q -> integrations.route(q.tenant(), q.connectorId()));
     }
 
     /** Forgets every route now and, inside a transaction, once more when it has ended. */
     void changed() {
-        kept.clear();
-        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    kept.clear();
-                }
-            });
-        }
+        kept.forgetAll(transactions);
     }
 }
