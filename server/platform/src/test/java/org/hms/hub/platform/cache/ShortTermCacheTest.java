@@ -94,6 +94,7 @@ class ShortTermCacheTest {
     /** The one transaction a change runs in: active until {@link #end}, then completes its synchronizations. */
     private static final class OneTransaction implements TransactionSynchronizationRegistry {
         private final List<Synchronization> synchronizations = new ArrayList<>();
+        private final java.util.Map<Object, Object> resources = new java.util.HashMap<>();
         private int status = Status.STATUS_ACTIVE;
 
         void end(int outcome) {
@@ -108,12 +109,12 @@ class ShortTermCacheTest {
 
         @Override
         public void putResource(Object key, Object value) {
-            throw new UnsupportedOperationException();
+            resources.put(key, value);
         }
 
         @Override
         public Object getResource(Object key) {
-            return null;
+            return resources.get(key);
         }
 
         @Override
