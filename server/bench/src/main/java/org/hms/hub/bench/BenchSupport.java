@@ -42,20 +42,16 @@ final class BenchSupport {
     static void recreatePostgres(String name) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
              Statement s = c.createStatement()) {
-            try (var r = s.executeQuery("SHOW max_prepared_transactions")) {
-                if (r.next() && r.getInt(1) == 0) {
-                    throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 has max_prepared_transactions = 0: "
-                            + "the hub needs XA (ALTER SYSTEM SET max_prepared_transactions = 64 and a restart, as "
-                            + ".ci/run does; docs/operations.md)");
-                }
-            }
             rollBackPrepared(s, name);
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + name);
         }
     }
 
-    /** A killed hub leaves two-phase-commit branches prepared in its database; they would keep it from being dropped. */
+    /**
+     * A hub killed while it ran with an XA datasource leaves two-phase-commit branches prepared in its database; they
+     * would keep it from being dropped.
+     */
     private static void rollBackPrepared(Statement postgres, String database) throws Exception {
         List<String> gids = new ArrayList<>();
         try (var r = postgres.executeQuery("SELECT gid FROM pg_prepared_xacts WHERE database = '" + database + "'")) {

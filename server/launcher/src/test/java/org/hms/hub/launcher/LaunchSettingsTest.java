@@ -33,10 +33,10 @@ class LaunchSettingsTest {
     }
 
     @Test
-    void selectsPostgresXaDataSourceForPostgresUrl() {
+    void selectsPostgresPlainDataSourceForPostgresUrl() {
         LaunchSettings s = LaunchSettings.parse(new String[] {"--db-url", "jdbc:postgresql://127.0.0.1:5432/hub"}, Map.of());
 
-        assertThat(s.dataSourceClass()).isEqualTo("org.postgresql.xa.PGXADataSource");
+        assertThat(s.dataSourceClass()).isEqualTo("org.postgresql.ds.PGSimpleDataSource");
     }
 
     @Test

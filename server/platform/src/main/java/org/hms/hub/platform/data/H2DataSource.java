@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * whenever the pool asks for a new handle, while Payara's pool uses a connection again once its branch has ended —
  * before that branch commits. Under load the database work of a committed transaction was then lost while its
  * broker work committed (order results audited as synced but never recorded; "Transaction … not found" at
- * {@code COMMIT TRANSACTION}). PostgreSQL's XA datasource has no such limits and stays in use there.
+ * {@code COMMIT TRANSACTION}). PostgreSQL joins the same way, through its own plain {@code PGSimpleDataSource}.
  */
 public class H2DataSource implements DataSource {
 

@@ -19,9 +19,10 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Defines the hub's one datasource and brings its schema up to date before anything else uses it.
  * <p>
  * The datasource takes part in the JTA transactions of the JMS resource adapter so that a JPA write and a JMS
- * send commit or roll back together: for PostgreSQL as an XA resource ({@code hub.datasource.class-name} names an
- * {@code XADataSource}), for H2 as the last agent ({@link H2DataSource}). Every other start-up bean names this one in
- * {@code @DependsOn}, so no query runs against an old schema.
+ * send commit or roll back together: as the last agent ({@code hub.datasource.class-name} names a plain
+ * {@code DataSource}: PostgreSQL's {@code PGSimpleDataSource}, or {@link H2DataSource}) — the broker's branches are
+ * prepared, the database commits, then they commit — or as an XA resource when it names an {@code XADataSource}.
+ * Every other start-up bean names this one in {@code @DependsOn}, so no query runs against an old schema.
  */
 @DataSourceDefinition(
         name = SchemaMigration.DATASOURCE,
@@ -66,8 +67,8 @@ public class SchemaMigration {
     }
 
     /**
-     * Rolls back the two-phase-commit branches a previous run left prepared in the database (it was killed between
-     * prepare and commit; Payara Micro's transaction log went with its temporary directory, so nothing else will
+     * Rolls back the two-phase-commit branches a previous run left prepared in the database (with an XA datasource:
+     * it was killed between prepare and commit; Payara Micro's transaction log went with its temporary directory, so nothing else will
      * ever settle them). Until then they hold their row locks — the audit chain's head among them, which would stop
      * the tenant's audit trail. Presumed abort: the hub's row-is-truth design copes (the sweeper re-sends,
      * receipts and dead letters catch the rest). A cluster whose instances start while others commit turns this off
