@@ -186,6 +186,7 @@ class SyncEngineIT {
                 () -> !deadLetters(strict.id()).items().isEmpty());
         Hub.await("the other subscriber to get it", Duration.ofSeconds(30),
                 () -> ARRIVALS.containsKey("thing-1"));
+        assertThat(status(strict.id()).lastSyncAt()).as("last sync of a connector that refused everything").isNull();
         DeadLetterView letter = deadLetter(deadLetters(strict.id()).items().get(0).id());
         assertThat(letter.reason()).isEqualTo(DeadLetterReason.REJECTED);
         assertThat(letter.httpStatus()).isEqualTo(400);
@@ -210,6 +211,8 @@ class SyncEngineIT {
 
         Hub.await("the corrected payload to be delivered", Duration.ofSeconds(30),
                 () -> ACCEPTED.containsKey(key));
+        Hub.await("the connector's last sync to be the replayed delivery's", Duration.ofSeconds(10),
+                () -> status(strict.id()).lastSyncAt() != null);
         sleep(2000);
         assertThat(ACCEPTED.get(key).get()).as("deliveries of the replayed payload").isEqualTo(1);
         assertThat(TARGET.requests("/strict").stream().filter(r -> key.equals(r.header("Idempotency-Key")))

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import org.hms.hub.connector.control.ConnectorRegistry;
+import org.hms.hub.connector.control.SyncTimes;
 import org.hms.hub.connector.control.outbound.ResolvedConnector;
 import org.hms.hub.connector.entity.Connector;
 import org.hms.hub.connector.entity.DeadLetter;
@@ -47,6 +48,9 @@ public class DeliveryStore {
 
     @PersistenceContext(unitName = "connector")
     EntityManager em;
+
+    @Inject
+    SyncTimes syncTimes;
 
     @Inject
     Tenancy tenancy;
@@ -298,13 +302,9 @@ public class DeliveryStore {
                 .ifPresent(next -> enqueue(next, 0));
     }
 
-    /** Advances the connector's last-sync time, at most about once a second, without touching its version. */
+    /** Notes that the connector synced, once the current transaction commits ({@link SyncTimes}). */
     public void synced(long connectorId) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Tenancy.acrossTenants(em, "UPDATE con_connector SET last_synced_at = ? WHERE id = ? AND tenant_id = ?"
-                        + " AND (last_synced_at IS NULL OR last_synced_at < ?)")
-                .setParameter(1, now).setParameter(2, connectorId).setParameter(3, tenant.current())
-                .setParameter(4, now.minusSeconds(1)).executeUpdate();
+        syncTimes.synced(tenant.current(), connectorId);
     }
 
     private void circuitEvent(long connectorId, CircuitBreaker.Transition t, Outcome o) {
