@@ -48,6 +48,42 @@ final class BenchSupport {
         }
     }
 
+    /** Databases analyzed by {@link #analyzeRegularly}. */
+    private static final java.util.Set<String> ANALYZED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Stands in for autovacuum's analyze where PostgreSQL runs with autovacuum off (as on the development and CI
+     * machine): every 30 s, while this JVM runs, {@code ANALYZE} of the database — as autovacuum would after each
+     * tenth of a table changed. Without it the hub's tables are never analyzed and the figures measure query plans no
+     * production database has (docs/operations.md). Does nothing where autovacuum is on.
+     */
+    static void analyzeRegularly(String database) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement s = c.createStatement(); var r = s.executeQuery("SHOW autovacuum")) {
+            if (!r.next() || !"off".equals(r.getString(1)) || !ANALYZED.add(database)) {
+                return;
+            }
+        }
+        System.out.println("PostgreSQL runs with autovacuum off: the harness analyzes " + database + " every 30 s");
+        Thread analyzer = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(30_000);
+                    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database,
+                            "postgres", ""); Statement s = c.createStatement()) {
+                        s.execute("ANALYZE");
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (java.sql.SQLException e) {
+                    // the database is being dropped or is not there yet: try again next time
+                }
+            }
+        }, "analyze-" + database);
+        analyzer.setDaemon(true);
+        analyzer.start();
+    }
+
     /**
      * A hub killed while it ran with an XA datasource leaves two-phase-commit branches prepared in its database; they
      * would keep it from being dropped.

@@ -179,6 +179,7 @@ public final class OrderBenchmark {
     static String[] hubProperties(String db) throws Exception {
         if (db.equals("postgresql")) {
             BenchSupport.recreatePostgres("hub_bench");
+            BenchSupport.analyzeRegularly("hub_bench");
             System.setProperty("it.hub.db.url", "jdbc:postgresql://127.0.0.1:5432/hub_bench");
             System.setProperty("it.hub.db.user", "postgres");
             return new String[0];

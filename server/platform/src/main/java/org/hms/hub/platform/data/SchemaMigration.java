@@ -64,6 +64,29 @@ public class SchemaMigration {
             settleInDoubt();
         }
         migrateSchema();
+        warnWithoutAutovacuum();
+    }
+
+    /**
+     * Warns when PostgreSQL runs without autovacuum: the hub's tables are then never analyzed, and as they grow its
+     * look-ups by key choose other indexes of the same estimated cost and read a whole tenant's rows (measured: the
+     * order rate fell by a third over 10,000 orders; docs/operations.md).
+     */
+    private void warnWithoutAutovacuum() {
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+                return;
+            }
+            try (java.sql.ResultSet r = s.executeQuery("SHOW autovacuum")) {
+                if (r.next() && "off".equalsIgnoreCase(r.getString(1))) {
+                    LOG.warning("PostgreSQL runs with autovacuum off: the hub's tables are never analyzed and its "
+                            + "queries slow down as they grow. Turn autovacuum on, or ANALYZE the hub's database "
+                            + "regularly (docs/operations.md).");
+                }
+            }
+        } catch (SQLException e) {
+            LOG.fine(() -> "Could not read the autovacuum setting: " + e.getMessage());
+        }
     }
 
     /**
