@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.OffsetDateTime;
@@ -30,6 +28,7 @@ import org.hms.hub.platform.problem.InvalidFields;
 import org.hms.hub.platform.problem.ProblemException;
 import org.hms.hub.platform.security.CurrentCaller;
 import org.hms.hub.platform.tenancy.Tenancy;
+import org.hms.hub.platform.transaction.AfterCompletion;
 import org.hms.hub.platform.tenancy.TenantContext;
 
 /**
@@ -102,18 +101,7 @@ public class SyncJobs {
         publish("SyncJobStarted", job, "success", null);
         String tenantId = tenant.current();
         String jobId = job.id();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    executor.submit(() -> runner.run(tenantId, jobId));
-                }
-            }
-        });
+        AfterCompletion.onCommit(transactions, () -> executor.submit(() -> runner.run(tenantId, jobId)));
         return new Started(view(job), true);
     }
 

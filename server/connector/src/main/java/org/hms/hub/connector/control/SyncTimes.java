@@ -4,8 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -13,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hms.hub.platform.tenancy.Tenancy;
+import org.hms.hub.platform.transaction.AfterCompletion;
 
 /**
  * When each connector last synced (its {@code last_synced_at}): noted in memory once the transaction that synced
@@ -41,26 +40,8 @@ public class SyncTimes {
     /** Notes that the tenant's connector synced now, once the current transaction commits (at once without one). */
     public void synced(String tenant, long connectorId) {
         Key key = new Key(tenant, connectorId);
-        if (transactions.getTransactionKey() == null) {
-            note(key);
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    note(key);
-                }
-            }
-        });
-    }
-
-    private void note(Key key) {
-        noted.merge(key, OffsetDateTime.now(ZoneOffset.UTC), (a, b) -> a.isAfter(b) ? a : b);
+        AfterCompletion.onCommit(transactions, () -> noted.merge(key, OffsetDateTime.now(ZoneOffset.UTC),
+                (a, b) -> a.isAfter(b) ? a : b));
     }
 
     /** Whether any time waits to be written. */

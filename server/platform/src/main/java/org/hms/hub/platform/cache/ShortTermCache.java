@@ -1,12 +1,11 @@
 package org.hms.hub.platform.cache;
 
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.hms.hub.platform.transaction.AfterCompletion;
 
 /**
  * Answers read from the database that hot paths ask for again and again (what a webhook's connector is, where an
@@ -78,28 +77,12 @@ public final class ShortTermCache<K, V> {
     /** Forgets one answer now and, inside a transaction, when it has ended. */
     public void forget(K key, TransactionSynchronizationRegistry transactions) {
         kept.remove(key);
-        afterTransaction(transactions, () -> kept.remove(key));
+        AfterCompletion.always(transactions, () -> kept.remove(key));
     }
 
     /** Forgets every answer now and, inside a transaction, when it has ended. */
     public void forgetAll(TransactionSynchronizationRegistry transactions) {
         kept.clear();
-        afterTransaction(transactions, kept::clear);
-    }
-
-    private static void afterTransaction(TransactionSynchronizationRegistry transactions, Runnable action) {
-        if (transactions == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                action.run();
-            }
-        });
+        AfterCompletion.always(transactions, kept::clear);
     }
 }
