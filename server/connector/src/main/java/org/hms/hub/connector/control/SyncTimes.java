@@ -64,7 +64,8 @@ public class SyncTimes {
                     .setParameter(1, e.getValue()).setParameter(2, e.getKey().connectorId())
                     .setParameter(3, e.getKey().tenant()).setParameter(4, e.getValue()).executeUpdate();
         }
-        taken.forEach(noted::remove);
+        // forgotten once written: a time noted again meanwhile is not the one taken and stays
+        AfterCompletion.onCommit(transactions, () -> taken.forEach(noted::remove));
         return taken.size();
     }
 }
