@@ -102,6 +102,34 @@ public class RecoveryProbe {
         }
     }
 
+    /**
+     * A PAUSED order integration (no reconciliation, calls held) between two connectors that exist only as its ids:
+     * it claims their inbound items.
+     */
+    public void orderIntegration(String tenant, long id, long apiConnectorId, long omsConnectorId) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        try (Connection c = db.getConnection()) {
+            update(c, "INSERT INTO ord_integration (id, tenant_id, name, api_connector_id, oms_connector_id,"
+                    + " reconcile_hours, state, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, 24, 'PAUSED',"
+                    + " ?, ?, 1)", id, tenant, "claims-" + id, apiConnectorId, omsConnectorId, now, now);
+        }
+    }
+
+    /** The actions of the order operations recorded for an inbound item, comma-separated in id order. */
+    public String operationsFor(String receiptId) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT action FROM ord_operation WHERE receipt_id = ? ORDER BY id")) {
+            s.setString(1, receiptId);
+            try (ResultSet r = s.executeQuery()) {
+                StringBuilder actions = new StringBuilder();
+                while (r.next()) {
+                    actions.append(actions.length() == 0 ? "" : ",").append(r.getString(1));
+                }
+                return actions.toString();
+            }
+        }
+    }
+
     private static void update(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

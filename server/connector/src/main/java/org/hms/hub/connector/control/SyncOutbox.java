@@ -13,6 +13,7 @@ import org.hms.hub.connector.control.outbound.OutboundException;
 import org.hms.hub.connector.control.outbound.ResolvedConnector;
 import org.hms.hub.connector.entity.Connector;
 import org.hms.hub.connector.entity.Delivery;
+import org.hms.hub.connector.entity.InboundReceipt;
 import org.hms.hub.model.sync.DeadLetterReason;
 import org.hms.hub.platform.json.Json;
 import org.hms.hub.platform.problem.ProblemException;
@@ -72,6 +73,15 @@ public class SyncOutbox implements Outbox {
                            String error, String payload) {
         return inboundDeadLetters.record(connectorId, receiptId, eventType, entityKey, DeadLetterReason.valueOf(reason),
                 error, 1, receiptId == null ? Map.of() : Map.of("receiptId", receiptId), payload, "system").id();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void processed(String receiptId) {
+        InboundReceipt receipt = tenancy.bind(em).find(InboundReceipt.class, receiptId);
+        if (receipt != null && receipt.state() == InboundReceipt.State.RECEIVED) {
+            receipt.processed(receipt.eventType(), receipt.entityKey() != null ? receipt.entityKey() : receipt.id(), 0);
+        }
     }
 
     @Override

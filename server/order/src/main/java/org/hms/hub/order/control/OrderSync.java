@@ -83,6 +83,11 @@ public class OrderSync {
     /** One inbound item from one of an integration's connectors (the {@code hub.orders} consumer). */
     @Transactional
     public void inbound(long connectorId, String receiptId, OffsetDateTime receivedAt, String body) {
+        if (receiptId != null) {
+            // The intake hands these items straight to hub.orders and leaves the receipt unprocessed: this
+            // transaction is the one that takes the item over, whatever becomes of it below.
+            outbox.processed(receiptId);
+        }
         OrderIntegration integration = tenancy.bind(em).createNamedQuery(OrderIntegration.BY_CONNECTOR,
                 OrderIntegration.class).setParameter("connectorId", connectorId).getResultStream().findFirst()
                 .orElse(null);

@@ -59,12 +59,20 @@ public class SchemaMigration {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
-        if (org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("hub.startup.settle-in-doubt", Boolean.class).orElse(true)) {
-            settleInDoubt();
+        String vendor;
+        try (Connection c = dataSource.getConnection()) {
+            vendor = vendor(c);
+            if (org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("hub.startup.settle-in-doubt", Boolean.class).orElse(true)) {
+                settleInDoubt(c, vendor);
+            }
+            if ("postgresql".equals(vendor)) {
+                warnWithoutAutovacuum(c);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to migrate it: " + e.getMessage(), e);
         }
-        migrateSchema();
-        warnWithoutAutovacuum();
+        migrateSchema(vendor);
     }
 
     /**
@@ -72,17 +80,12 @@ public class SchemaMigration {
      * look-ups by key choose other indexes of the same estimated cost and read a whole tenant's rows (measured: the
      * order rate fell by a third over 10,000 orders; docs/operations.md).
      */
-    private void warnWithoutAutovacuum() {
-        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
-            if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
-                return;
-            }
-            try (java.sql.ResultSet r = s.executeQuery("SHOW autovacuum")) {
-                if (r.next() && "off".equalsIgnoreCase(r.getString(1))) {
-                    LOG.warning("PostgreSQL runs with autovacuum off: the hub's tables are never analyzed and its "
-                            + "queries slow down as they grow. Turn autovacuum on, or ANALYZE the hub's database "
-                            + "regularly (docs/operations.md).");
-                }
+    private static void warnWithoutAutovacuum(Connection c) {
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SHOW autovacuum")) {
+            if (r.next() && "off".equalsIgnoreCase(r.getString(1))) {
+                LOG.warning("PostgreSQL runs with autovacuum off: the hub's tables are never analyzed and its "
+                        + "queries slow down as they grow. Turn autovacuum on, or ANALYZE the hub's database "
+                        + "regularly (docs/operations.md).");
             }
         } catch (SQLException e) {
             LOG.fine(() -> "Could not read the autovacuum setting: " + e.getMessage());
@@ -97,11 +100,11 @@ public class SchemaMigration {
      * receipts and dead letters catch the rest). A cluster whose instances start while others commit turns this off
      * ({@code hub.startup.settle-in-doubt=false}) and settles in-doubt branches by hand.
      */
-    private void settleInDoubt() {
-        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+    private static void settleInDoubt(Connection c, String vendor) {
+        boolean postgres = "postgresql".equals(vendor);
+        try (java.sql.Statement s = c.createStatement()) {
             java.util.List<String> ids = new java.util.ArrayList<>();
-            String list = product.contains("postgres")
+            String list = postgres
                     ? "SELECT gid FROM pg_prepared_xacts WHERE database = current_database()"
                     : "SELECT TRANSACTION_NAME FROM INFORMATION_SCHEMA.IN_DOUBT";
             try (java.sql.ResultSet r = s.executeQuery(list)) {
@@ -110,7 +113,7 @@ public class SchemaMigration {
                 }
             }
             for (String id : ids) {
-                s.execute(product.contains("postgres") ? "ROLLBACK PREPARED '" + id.replace("'", "''") + "'"
+                s.execute(postgres ? "ROLLBACK PREPARED '" + id.replace("'", "''") + "'"
                         : "ROLLBACK TRANSACTION " + id);
             }
             if (!ids.isEmpty()) {
@@ -122,7 +125,7 @@ public class SchemaMigration {
         }
     }
 
-    private void migrateSchema() {
+    private void migrateSchema(String vendor) {
         org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
         java.util.Optional<String> owner = config.getOptionalValue("hub.migration.user", String.class);
         var configured = Flyway.configure(SchemaMigration.class.getClassLoader());
@@ -135,7 +138,7 @@ public class SchemaMigration {
             configured = configured.dataSource(dataSource);
         }
         Flyway flyway = configured
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
                 .failOnMissingLocations(false)
                 .load();
         MigrateResult result = flyway.migrate();
@@ -145,18 +148,14 @@ public class SchemaMigration {
     }
 
     /** The folder of vendor-specific migrations for the connected database: {@code h2} or {@code postgresql}. */
-    private String vendor() {
-        try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (product.contains("h2")) {
-                return "h2";
-            }
-            if (product.contains("postgres")) {
-                return "postgresql";
-            }
-            throw new IllegalStateException("Unsupported database " + product + ": the hub runs on H2 or PostgreSQL");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot reach the database to migrate it: " + e.getMessage(), e);
+    private static String vendor(Connection c) throws SQLException {
+        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        if (product.contains("h2")) {
+            return "h2";
         }
+        if (product.contains("postgres")) {
+            return "postgresql";
+        }
+        throw new IllegalStateException("Unsupported database " + product + ": the hub runs on H2 or PostgreSQL");
     }
 }

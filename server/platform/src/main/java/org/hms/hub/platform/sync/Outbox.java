@@ -20,6 +20,15 @@ public interface Outbox {
                     String error, String payload);
 
     /**
+     * Marks an inbound item that was routed to the caller's module ({@link InboundRoutes}) as processed, in the
+     * caller's transaction: from then on its receipt no longer keeps the payload, and neither a resend of the item nor
+     * the inbound sweeper queues it again. Until the claiming module's transaction commits, the receipt stays
+     * unprocessed, so an item whose message a crash lost is queued again. Does nothing when the receipt is processed
+     * already or unknown.
+     */
+    void processed(String receiptId);
+
+    /**
      * GETs a path (with query) from the connector with its auth and timeout; the answer's body on 2xx.
      *
      * @throws FetchException on any other answer or when the system cannot be reached (status null)

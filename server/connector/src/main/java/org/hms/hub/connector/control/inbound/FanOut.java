@@ -52,7 +52,7 @@ public class FanOut {
     org.hms.hub.platform.sync.InboundRoutes routes;
 
     @Inject
-    org.hms.hub.platform.messaging.WorkQueues queues;
+    Inbound inbound;
 
     @Transactional
     public void process(long connectorId, String receiptId, String body) {
@@ -104,10 +104,7 @@ public class FanOut {
 
     private void route(org.hms.hub.platform.sync.InboundRoutes.Route route, long connectorId, InboundReceipt receipt,
                        String eventType, String entityKey, String body) {
-        queues.send(route.address(), tenant.current(), "c" + connectorId + ":" + entityKey, body, Map.of(
-                org.hms.hub.platform.messaging.Jms.PROP_CONNECTOR, Long.toString(connectorId),
-                org.hms.hub.platform.messaging.Jms.PROP_RECEIPT, receipt.id(),
-                "eventType", eventType == null ? "" : eventType, "receivedAt", receipt.receivedAt().toString()));
+        inbound.handOver(route, connectorId, receipt.id(), eventType, entityKey, receipt.receivedAt(), body);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.hms.hub.model.event.SyncEvent;
 import org.hms.hub.platform.messaging.EventPublisher;
 import org.hms.hub.platform.messaging.Jms;
 import org.hms.hub.platform.messaging.WorkQueues;
+import org.hms.hub.platform.sync.InboundRoutes;
 import org.hms.hub.platform.tenancy.Tenancy;
 import org.hms.hub.platform.tenancy.TenantContext;
 
@@ -58,6 +59,9 @@ public class Inbound {
     @Inject
     EventPublisher events;
 
+    @Inject
+    InboundRoutes routes;
+
     public record Accepted(String receiptId, boolean duplicate, OffsetDateTime receivedAt) {
     }
 
@@ -92,10 +96,12 @@ public class Inbound {
         }
         String eventType = null;
         String entityKey = null;
+        boolean readable = false;
         try {
             InboundShape.Read read = shape.read(parsed);
             eventType = read.eventType();
             entityKey = read.entityKey();
+            readable = true;
         } catch (IllegalArgumentException e) {
             // processed (and dead-lettered with the reason) by the fan-out, where it can be reviewed
         }
@@ -103,7 +109,17 @@ public class Inbound {
                 sha256(bytes), bytes.length, syncJobId, body);
         tenancy.bind(em).persist(receipt);
         em.flush();
-        queue(connectorId, source, receipt.id(), entityKey, syncJobId, body);
+        InboundRoutes.Route claimed = readable && connectorId != PUBLISHERS
+                ? routes.route(tenant.current(), connectorId) : null;
+        if (claimed != null) {
+            // Claimed by another module (order sync): straight to its queue, in this transaction, without the
+            // fan-out's hop. The receipt stays unprocessed (keeping the payload) until the claiming module's
+            // transaction marks it processed (Outbox.processed), so a message a crash lost is queued again.
+            handOver(claimed, connectorId, receipt.id(), eventType, entityKey != null ? entityKey : receipt.id(),
+                    receipt.receivedAt(), body);
+        } else {
+            queue(connectorId, source, receipt.id(), entityKey, syncJobId, body);
+        }
         if (source == Source.EVENT) {
             events.publish(SyncEvent.of(tenant.current(), "EventReceived", caller.actor(), connectorId, "Receipt",
                     receipt.id(), "success", null, Map.of("externalId", external, "eventType",
@@ -115,6 +131,17 @@ public class Inbound {
                             "bytes", Integer.toString(bytes.length))));
         }
         return new Accepted(receipt.id(), false, receipt.receivedAt());
+    }
+
+    /**
+     * Sends an item to the module that claims its connector's items (on the queue its route names, grouped by
+     * connector and entity so that one entity's items are taken in order), in the current transaction.
+     */
+    void handOver(InboundRoutes.Route route, long connectorId, String receiptId, String eventType, String entityKey,
+                  OffsetDateTime receivedAt, String body) {
+        queues.send(route.address(), tenant.current(), "c" + connectorId + ":" + entityKey, body, Map.of(
+                Jms.PROP_CONNECTOR, Long.toString(connectorId), Jms.PROP_RECEIPT, receiptId,
+                "eventType", eventType == null ? "" : eventType, "receivedAt", receivedAt.toString()));
     }
 
     private void queue(long connectorId, Source source, String receiptId, String entityKey, String syncJobId,

@@ -1,0 +1,111 @@
+package org.hms.hub.app.incontainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.hms.hub.app.env.Deployments;
+import org.hms.hub.connector.control.inbound.Inbound;
+import org.hms.hub.connector.control.inbound.InboundShape;
+import org.hms.hub.connector.entity.InboundReceipt;
+import org.hms.hub.platform.tenancy.TenantContext;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Inside the running hub: the items of a connector another module claims (an order integration's) go from the
+ * intake straight to that module's queue, and it is that module's transaction that marks their receipt processed;
+ * a claimed item whose hand-over message a crash lost is taken over once it is sent again.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ClaimedItemsIT {
+
+    @Deployment
+    static WebArchive hub() {
+        return Deployments.hubWithTests(ClaimedItemsIT.class);
+    }
+
+    @EJB
+    RecoveryProbe probe;
+
+    @Inject
+    Inbound inbound;
+
+    @Inject
+    TenantContext tenant;
+
+    @Test
+    void handsAClaimedItemToItsModuleWhoseTransactionMarksTheReceiptProcessed() throws Exception {
+        long api = claimedConnector();
+        String body = order("claimed-1");
+
+        Inbound.Accepted accepted = inbound.accept(api, InboundReceipt.Source.WEBHOOK, "webhook:claimed-1", body,
+                parse(body), InboundShape.DEFAULT, null);
+
+        assertThat(accepted.duplicate()).isFalse();
+        awaitProcessed(accepted.receiptId(), 30);
+        assertThat(probe.operationsFor(accepted.receiptId())).as("the order module applied it (a status the model "
+                + "refuses)").isEqualTo("TRANSITION_REJECTED");
+        assertThat(probe.pendingPayload(accepted.receiptId())).as("a processed receipt keeps no payload").isNull();
+    }
+
+    @Test
+    void takesOverAClaimedItemWhoseHandOverMessageWasLostWhenItIsSentAgain() throws Exception {
+        long api = claimedConnector();
+        String body = order("claimed-2");
+        String receipt = UUID.randomUUID().toString();
+        // what a stop that split the intake's commit leaves: the receipt, unprocessed, and no message on hub.orders
+        probe.lostReceiptWithPayload(tenant.current(), receipt, api, "webhook:claimed-2",
+                Inbound.sha256(body.getBytes(StandardCharsets.UTF_8)), body,
+                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2));
+
+        Inbound.Accepted again = inbound.accept(api, InboundReceipt.Source.WEBHOOK, "webhook:claimed-2", body,
+                parse(body), InboundShape.DEFAULT, null);
+
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.receiptId()).isEqualTo(receipt);
+        awaitProcessed(receipt, 30);
+        assertThat(probe.operationsFor(receipt)).as("the order module got the item once").isEqualTo(
+                "TRANSITION_REJECTED");
+    }
+
+    /** A new tenant, made current, with an order integration whose HMS-API connector id this returns. */
+    private long claimedConnector() throws Exception {
+        String t = "claim-" + UUID.randomUUID().toString().substring(0, 8);
+        long api = 7_000_000L + ThreadLocalRandom.current().nextLong(1_000_000) * 2;
+        probe.orderIntegration(t, api, api, api + 1);
+        tenant.set(t);
+        return api;
+    }
+
+    /** An HMS-API order.created whose status the order status model refuses: the module records and parks it. */
+    private static String order(String id) {
+        return "{\"type\":\"order.created\",\"data\":{\"id\":\"" + id + "\",\"title\":\"CBC\",\"status\":\"teleported\","
+                + "\"user_id\":\"u-1\",\"items\":[],\"created_at\":\"2026-12-06T10:00:00Z\","
+                + "\"updated_at\":\"2026-12-06T10:00:00Z\"}}";
+    }
+
+    private static jakarta.json.JsonValue parse(String body) {
+        try (var reader = jakarta.json.Json.createReader(new StringReader(body))) {
+            return reader.readValue();
+        }
+    }
+
+    private void awaitProcessed(String receipt, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!"PROCESSED".equals(probe.receiptState(receipt)) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(probe.receiptState(receipt)).as("receipt " + receipt).isEqualTo("PROCESSED");
+    }
+}
