@@ -80,7 +80,7 @@ public class SyncOutbox implements Outbox {
     public void processed(String receiptId) {
         InboundReceipt receipt = tenancy.bind(em).find(InboundReceipt.class, receiptId);
         if (receipt != null && receipt.state() == InboundReceipt.State.RECEIVED) {
-            receipt.processed(receipt.eventType(), receipt.entityKey() != null ? receipt.entityKey() : receipt.id(), 0);
+            receipt.takenOver();
         }
     }
 

@@ -128,6 +128,11 @@ public class InboundReceipt {
         this.pendingPayload = null;
     }
 
+    /** Taken over by the module that claims its connector's items (nothing fanned out here). */
+    public void takenOver() {
+        processed(eventType, entityKey != null ? entityKey : id, 0);
+    }
+
     public void failed() {
         this.state = State.FAILED;
         this.processedAt = OffsetDateTime.now(ZoneOffset.UTC);
