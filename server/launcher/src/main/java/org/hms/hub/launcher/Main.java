@@ -67,6 +67,9 @@ public final class Main {
             }
         }
         Files.createDirectories(settings.dataDir());
+        TrustAnchors.prepare(settings.dataDir().resolve("truststore.p12"), new java.util.Date()).ifPresentOrElse(
+                outcome -> LOG.info(outcome.describe()),
+                () -> LOG.info("This JDK has no trust store of its own; using Payara Micro's"));
         configureApplication(settings);
 
         EmbeddedBroker broker = settings.embeddedBroker()
