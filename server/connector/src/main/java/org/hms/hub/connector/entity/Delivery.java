@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.eclipse.persistence.config.QueryHints;
 import org.hms.hub.model.sync.DeliveryState;
 
 /**
@@ -28,8 +30,11 @@ import org.hms.hub.model.sync.DeliveryState;
 @TenantDiscriminatorColumn(name = "tenant_id", length = 64)
 @NamedQuery(name = Delivery.EARLIER_UNFINISHED, query = "SELECT COUNT(d) FROM Delivery d WHERE d.connectorId = :connectorId"
         + " AND d.entityKey = :entityKey AND d.id < :id AND d.state IN :unfinished")
+// the limit is part of the definition: a setMaxResults at the call would make EclipseLink build the query's SQL
+// again at every execution (once per finished delivery)
 @NamedQuery(name = Delivery.NEXT_BLOCKED, query = "SELECT d FROM Delivery d WHERE d.connectorId = :connectorId"
-        + " AND d.entityKey = :entityKey AND d.state = org.hms.hub.model.sync.DeliveryState.BLOCKED ORDER BY d.id")
+        + " AND d.entityKey = :entityKey AND d.state = org.hms.hub.model.sync.DeliveryState.BLOCKED ORDER BY d.id",
+        hints = @QueryHint(name = QueryHints.JDBC_MAX_ROWS, value = "1"))
 @NamedQuery(name = Delivery.COUNT_BY_STATE, query = "SELECT d.state, COUNT(d) FROM Delivery d WHERE d.connectorId = "
         + ":connectorId AND d.state IN :states GROUP BY d.state")
 @NamedQuery(name = Delivery.DELIVERED_SINCE, query = "SELECT COUNT(d) FROM Delivery d WHERE d.connectorId = :connectorId"

@@ -298,7 +298,7 @@ public class DeliveryStore {
 
     private void releaseNext(Delivery d) {
         em.createNamedQuery(Delivery.NEXT_BLOCKED, Delivery.class).setParameter("connectorId", d.connectorId())
-                .setParameter("entityKey", d.entityKey()).setMaxResults(1).getResultStream().findFirst()
+                .setParameter("entityKey", d.entityKey()).getResultStream().findFirst() // at most one: see the query
                 .ifPresent(next -> enqueue(next, 0));
     }
 
