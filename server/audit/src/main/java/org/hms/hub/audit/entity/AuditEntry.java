@@ -18,7 +18,8 @@ import org.hms.hub.model.audit.AuditEntryView;
 @Entity
 @Table(name = "aud_entry")
 @org.eclipse.persistence.annotations.Multitenant
-@org.eclipse.persistence.annotations.TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@org.eclipse.persistence.annotations.TenantDiscriminatorColumn(name = "tenant_id", length = 64,
+        contextProperty = org.hms.hub.platform.tenancy.Tenancy.PROPERTY)
 @NamedQuery(name = AuditEntry.RECORDED_AMONG, query = "SELECT e.eventId FROM AuditEntry e WHERE e.eventId IN :eventIds")
 @NamedQuery(name = AuditEntry.FIND_BY_EVENT_ID, query = "SELECT e FROM AuditEntry e WHERE e.eventId = :eventId")
 @NamedQuery(name = AuditEntry.NEWEST, query = "SELECT e FROM AuditEntry e ORDER BY e.id DESC")

@@ -12,12 +12,13 @@ import java.time.OffsetDateTime;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.hms.hub.model.connector.ConnectionTest;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /** One connection test of a connector, kept for its latency history. */
 @Entity
 @Table(name = "con_connection_test")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 @NamedQuery(name = ConnectionTestRecord.RECENT,
         query = "SELECT t FROM ConnectionTestRecord t WHERE t.connectorId = :connectorId ORDER BY t.id DESC")
 @NamedQuery(name = ConnectionTestRecord.DELETE_FOR,

@@ -19,6 +19,7 @@ import org.hms.hub.model.connector.AuthType;
 import org.hms.hub.model.connector.ConnectorStatus;
 import org.hms.hub.model.connector.ConnectorType;
 import org.hms.hub.model.connector.WebhookStyle;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /**
  * A registered external system of one tenant. Secrets are held as ids of vault entries; {@link Settings} groups
@@ -27,7 +28,7 @@ import org.hms.hub.model.connector.WebhookStyle;
 @Entity
 @Table(name = "con_connector")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 @NamedQuery(name = Connector.BY_NAME, query = "SELECT c FROM Connector c WHERE c.name = :name")
 @NamedQuery(name = Connector.COUNT_BY_STATUS, query = "SELECT c.status, COUNT(c) FROM Connector c GROUP BY c.status")
 @NamedQuery(name = Connector.COUNT_BY_TYPE, query = "SELECT c.type, COUNT(c) FROM Connector c GROUP BY c.type")

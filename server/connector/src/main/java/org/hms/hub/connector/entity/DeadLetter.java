@@ -16,6 +16,7 @@ import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.hms.hub.model.sync.DeadLetterReason;
 import org.hms.hub.model.sync.DeadLetterState;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /**
  * Something the hub gave up on, kept for review: a delivery (kind DELIVERY) or an inbound item it could not
@@ -24,7 +25,7 @@ import org.hms.hub.model.sync.DeadLetterState;
 @Entity
 @Table(name = "con_dead_letter")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 public class DeadLetter {
 
     public enum Kind { DELIVERY, INBOUND }

@@ -18,6 +18,7 @@ import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.eclipse.persistence.config.QueryHints;
 import org.hms.hub.model.sync.DeliveryState;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /**
  * One outbound call to a connector: the exact payload, where it goes, and where it is (QUEUED → IN_FLIGHT →
@@ -27,7 +28,7 @@ import org.hms.hub.model.sync.DeliveryState;
 @Entity
 @Table(name = "con_delivery")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 @NamedQuery(name = Delivery.EARLIER_UNFINISHED, query = "SELECT COUNT(d) FROM Delivery d WHERE d.connectorId = :connectorId"
         + " AND d.entityKey = :entityKey AND d.id < :id AND d.state IN :unfinished")
 // the limit is part of the definition: a setMaxResults at the call would make EclipseLink build the query's SQL

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /**
  * One accepted inbound item — a webhook, a polled record version, a queue message — identified by the source's own
@@ -19,7 +20,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Entity
 @Table(name = "con_inbound_receipt")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 @NamedQuery(name = InboundReceipt.BY_EXTERNAL_ID,
         query = "SELECT r FROM InboundReceipt r WHERE r.connectorId = :connectorId AND r.externalId = :externalId")
 @NamedQuery(name = InboundReceipt.COUNT_FOR_JOB, query = "SELECT COUNT(r) FROM InboundReceipt r WHERE r.syncJobId = :job")

@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /**
  * Where a polled connector's next poll starts (the watermark, or a cursor), and the lease of the hub instance
@@ -15,7 +16,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Entity
 @Table(name = "con_poll_state")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 public class PollState {
 
     @Id

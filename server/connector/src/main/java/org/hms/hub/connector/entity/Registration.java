@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.hms.hub.model.sync.SyncStatus;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /**
  * The hub's registration with one connector's system: whether its OAuth token could be fetched, and the
@@ -19,7 +20,7 @@ import org.hms.hub.model.sync.SyncStatus;
 @Entity
 @Table(name = "con_registration")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 public class Registration {
 
     public enum Sub { PENDING, REQUESTED, ACTIVE, ERROR, OFF }

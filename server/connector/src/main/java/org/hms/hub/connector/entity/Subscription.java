@@ -13,12 +13,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /** A connector subscribed to an event type: each such event becomes one delivery to it. */
 @Entity
 @Table(name = "con_subscription")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 @NamedQuery(name = Subscription.FOR_TYPE,
         query = "SELECT s FROM Subscription s WHERE s.eventType = :eventType AND s.enabled = TRUE ORDER BY s.id")
 @NamedQuery(name = Subscription.ALL, query = "SELECT s FROM Subscription s ORDER BY s.eventType, s.connectorId")

@@ -14,12 +14,13 @@ import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.hms.hub.model.sync.SyncJobState;
 import org.hms.hub.model.sync.SyncMode;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /** A manual sync of one connector and its counts. */
 @Entity
 @Table(name = "con_sync_job")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 @NamedQuery(name = SyncJob.ACTIVE_FOR, query = "SELECT j FROM SyncJob j WHERE j.connectorId = :connectorId"
         + " AND j.mode = :mode AND j.state IN (org.hms.hub.model.sync.SyncJobState.QUEUED,"
         + " org.hms.hub.model.sync.SyncJobState.RUNNING)")

@@ -18,12 +18,13 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.hms.hub.model.mapping.MappingDirection;
 import org.hms.hub.model.mapping.MappingFormat;
 import org.hms.hub.model.mapping.MappingView;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /** A mapping of a tenant: what it maps, and which version of its definition is active. */
 @Entity
 @Table(name = "map_mapping")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 @NamedQuery(name = MappingEntity.ALL, query = "SELECT m FROM MappingEntity m ORDER BY m.name")
 @NamedQuery(name = MappingEntity.BY_NAME, query = "SELECT m FROM MappingEntity m WHERE m.name = :name")
 public class MappingEntity {

@@ -12,12 +12,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /** One version of a mapping's definition. Never changed once written. */
 @Entity
 @Table(name = "map_mapping_version")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 @NamedQuery(name = MappingVersion.OF_MAPPING,
         query = "SELECT v FROM MappingVersion v WHERE v.mappingId = :mappingId ORDER BY v.versionNo DESC")
 @NamedQuery(name = MappingVersion.ONE,

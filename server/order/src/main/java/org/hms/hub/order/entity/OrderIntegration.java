@@ -17,12 +17,13 @@ import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.hms.hub.model.order.IntegrationState;
 import org.hms.hub.model.order.OrderIntegrationView;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /** An order integration: the HMS-API connector and the HMS-OMS connector it keeps in step, and its kill switch. */
 @Entity
 @Table(name = "ord_integration")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 @NamedQuery(name = OrderIntegration.ALL, query = "SELECT i FROM OrderIntegration i ORDER BY i.name")
 @NamedQuery(name = OrderIntegration.BY_CONNECTOR, query = "SELECT i FROM OrderIntegration i WHERE"
         + " i.apiConnectorId = :connectorId OR i.omsConnectorId = :connectorId")

@@ -17,6 +17,7 @@ import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.hms.hub.model.order.OrderSyncState;
 import org.hms.hub.model.order.OrderView;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /**
  * One order across both systems — the cross-reference. Unique per integration on the API order id, the ext_code
@@ -27,7 +28,7 @@ import org.hms.hub.model.order.OrderView;
 @Entity
 @Table(name = "ord_order")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 @NamedQuery(name = OrderLink.BY_API_ID, query = "SELECT o FROM OrderLink o WHERE o.integrationId = :integrationId"
         + " AND o.apiOrderId = :apiOrderId")
 @NamedQuery(name = OrderLink.BY_API_ID_ANY, query = "SELECT o FROM OrderLink o WHERE o.apiOrderId = :apiOrderId"

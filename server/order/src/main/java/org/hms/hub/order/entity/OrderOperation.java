@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.hms.hub.model.order.OrderOperationView;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /**
  * One step of an order's sync history. Outcomes: PENDING (a call to the other side is on its way), DONE (it
@@ -24,7 +25,7 @@ import org.hms.hub.model.order.OrderOperationView;
 @Entity
 @Table(name = "ord_operation")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 @NamedQuery(name = OrderOperation.FOR_ORDER, query = "SELECT o FROM OrderOperation o WHERE o.orderId = :orderId"
         + " ORDER BY o.createdAt DESC, o.id DESC")
 @NamedQuery(name = OrderOperation.COUNT_OPEN, query = "SELECT o.outcome, COUNT(o) FROM OrderOperation o WHERE"

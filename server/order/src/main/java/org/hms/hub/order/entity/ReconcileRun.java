@@ -11,12 +11,13 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /** One reconciliation run and its report (JSON of {@code ReconcileReport}). */
 @Entity
 @Table(name = "ord_reconcile_run")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 @NamedQuery(name = ReconcileRun.RECENT, query = "SELECT r FROM ReconcileRun r WHERE r.integrationId = :integrationId"
         + " ORDER BY r.id DESC")
 public class ReconcileRun {

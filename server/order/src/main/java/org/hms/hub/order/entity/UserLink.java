@@ -13,12 +13,13 @@ import java.time.ZoneOffset;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.hms.hub.model.order.UserMapping;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /** One HMS-API user and the HMS-OMS user who stands for them, in one integration. */
 @Entity
 @Table(name = "ord_user_map")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 @NamedQuery(name = UserLink.FIND, query = "SELECT u FROM UserLink u WHERE u.integrationId = :integrationId"
         + " AND u.apiUserId = :apiUserId")
 @NamedQuery(name = UserLink.ALL, query = "SELECT u FROM UserLink u WHERE u.integrationId = :integrationId"

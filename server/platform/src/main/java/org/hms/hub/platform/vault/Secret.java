@@ -13,12 +13,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /** One encrypted secret of a tenant; modules keep its id, never the value. */
 @Entity
 @Table(name = "hub_secret")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 @NamedQuery(name = Secret.NOT_UNDER_KEY,
         query = "SELECT s FROM Secret s WHERE s.keyId <> :keyId AND s.id > :afterId ORDER BY s.id")
 public class Secret {

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /**
  * An API key of a service account: {@code hk_<keyId>_<secret>}. The key id finds it; only the SHA-256 of the
@@ -20,7 +21,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Entity
 @Table(name = "hub_api_key")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 @NamedQuery(name = ApiKey.OF_USER, query = "SELECT k FROM ApiKey k WHERE k.userId = :userId ORDER BY k.id")
 @NamedQuery(name = ApiKey.BY_KEY_ID, query = "SELECT k FROM ApiKey k WHERE k.keyId = :keyId")
 public class ApiKey {

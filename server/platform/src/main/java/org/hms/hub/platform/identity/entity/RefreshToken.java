@@ -9,12 +9,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /** A refresh token, known only by its SHA-256; used once, then replaced. */
 @Entity
 @Table(name = "hub_refresh_token")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 @NamedQuery(name = RefreshToken.REVOKE_FOR_USER,
         query = "UPDATE RefreshToken t SET t.used = TRUE WHERE t.userId = :userId")
 public class RefreshToken {

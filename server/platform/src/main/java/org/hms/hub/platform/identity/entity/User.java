@@ -17,12 +17,13 @@ import java.util.TreeSet;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.hms.hub.model.identity.UserView;
+import org.hms.hub.platform.tenancy.Tenancy;
 
 /** A person or service account that logs in to the hub; belongs to one tenant. */
 @Entity
 @Table(name = "hub_user")
 @Multitenant
-@TenantDiscriminatorColumn(name = "tenant_id", length = 64)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 @NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.username")
 @NamedQuery(name = User.BY_USERNAME, query = "SELECT u FROM User u WHERE u.username = :username")
 @NamedQuery(name = User.COUNT_ADMINS, query = "SELECT COUNT(u) FROM User u WHERE u.enabled = TRUE AND u.roles LIKE :role")
