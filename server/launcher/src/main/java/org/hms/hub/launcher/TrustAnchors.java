@@ -19,7 +19,7 @@ import java.util.Optional;
  * The certificate authorities the hub trusts when it calls external systems over HTTPS (connectors, FHIR servers,
  * the identity provider). Payara Micro brings a trust store of its own, frozen at its release, and logs every
  * expired certificate in it at each start, each with a full dump: since 2026-11-27 five of its roots have expired
- * and every start printed some 500 lines of warnings. An expired root can no longer vouch for any certificate, so
+ * and every start printed some 340 lines of warnings. An expired root can no longer vouch for any certificate, so
  * the hub trusts the JDK's store instead (kept current by JDK and operating-system updates) — or the store the
  * operator names with {@code -Djavax.net.ssl.trustStore}, for a hospital's own CA — less the roots that have
  * expired, which it names in one line. Payara Micro takes the store written here as its own.
@@ -33,7 +33,7 @@ final class TrustAnchors {
     static final String PASSWORD = "changeit";
 
     /** What {@link #prepare} wrote: where from, how many certificates kept, and the aliases of those left out. */
-    record Outcome(Path source, Path written, int kept, List<String> expired) {
+    record Outcome(Path source, int kept, List<String> expired) {
 
         String describe() {
             String line = "Trusting " + kept + " certificate authorities from " + source;
@@ -89,7 +89,7 @@ final class TrustAnchors {
         System.setProperty(PASSWORD_PROPERTY, PASSWORD);
         System.setProperty(TYPE_PROPERTY, "PKCS12");
         Collections.sort(expired);
-        return Optional.of(new Outcome(source, target, kept, List.copyOf(expired)));
+        return Optional.of(new Outcome(source, kept, List.copyOf(expired)));
     }
 
     /** The JDK's trust store, as the JSSE default trust manager would find it without the system property. */
