@@ -18,8 +18,8 @@ import org.hms.hub.broker.EmbeddedBroker;
 
 /**
  * Starts the whole hub in this JVM: the embedded Artemis broker (unless an external one is named), then Payara
- * Micro with the Artemis resource adapter and the hub WAR at context root {@code /}. Everything listens on
- * 127.0.0.1 only. Ctrl-C (SIGTERM) stops Payara first, then the broker, so no message is in flight.
+ * Micro with the Artemis resource adapter and the hub WAR at context root {@code /}, its third-party jars given as
+ * application libraries ({@link ApplicationLibraries}). Everything listens on 127.0.0.1 only. Ctrl-C (SIGTERM) stops Payara first, then the broker, so no message is in flight.
  */
 public final class Main {
 
@@ -67,6 +67,12 @@ public final class Main {
             }
         }
         Files.createDirectories(settings.dataDir());
+        Path libraries = settings.dataDir().resolve("libraries.jar").toAbsolutePath();
+        if (libraries.toString().contains(",")) {
+            // deploy --libraries separates its paths with commas
+            throw new IllegalStateException("The data directory's path must not contain a comma: " + libraries.getParent());
+        }
+        ApplicationLibraries.writeClassPathJar(home.resolve("deploy/libs"), libraries);
         TrustAnchors.prepare(settings.dataDir().resolve("truststore.p12"), new java.util.Date()).ifPresentOrElse(
                 outcome -> LOG.info(outcome.describe()),
                 () -> LOG.info("This JDK has no trust store of its own; using Payara Micro's"));
@@ -102,9 +108,11 @@ public final class Main {
             run(admin, "create-resource-adapter-config", "--property",
                     "ConnectionParameters=host\\=" + brokerAt[0] + ";port\\=" + brokerAt[1], RAR_NAME);
             run(admin, "deploy", "--name", RAR_NAME, "--type", "rar", rar.toString());
+            run(admin, "deploy", "--name", "hub", "--contextroot", "/", "--libraries", libraries.toString(),
+                    war.toString());
         });
         PayaraMicroRuntime runtime = micro.bootStrap();
-        if (!runtime.deploy("hub", "/", war.toFile()) || !runtime.getDeployedApplicationNames().contains("hub")) {
+        if (!runtime.getDeployedApplicationNames().contains("hub")) {
             throw new IllegalStateException("Payara Micro did not deploy " + war + "; see the log above");
         }
 
