@@ -123,9 +123,12 @@ public final class SyncBenchmark {
             figures.put("webhookLatencyP50Ms", BenchSupport.ms(BenchSupport.percentile(latencies, 50)));
             figures.put("webhookLatencyP95Ms", BenchSupport.ms(BenchSupport.percentile(latencies, 95)));
             figures.put("webhookLatencyP99Ms", BenchSupport.ms(BenchSupport.percentile(latencies, 99)));
-            figures.put("deliveriesPerSecond", BenchSupport.round((double) webhooks * subscribers / (deliveryNanos / 1e9)));
-            figures.put("endToEndMsPerWebhook", BenchSupport.round(endToEndNanos / 1e6 / webhooks));
-            figures.put("endToEndSeconds", BenchSupport.round(endToEndNanos / 1e9));
+            if (subscribers > 0) {
+                // with no subscriber (intake alone) nothing is delivered: no delivery or end-to-end figure
+                figures.put("deliveriesPerSecond", BenchSupport.round((double) webhooks * subscribers / (deliveryNanos / 1e9)));
+                figures.put("endToEndMsPerWebhook", BenchSupport.round(endToEndNanos / 1e6 / webhooks));
+                figures.put("endToEndSeconds", BenchSupport.round(endToEndNanos / 1e9));
+            }
             figures.put("hubRssMiB", BenchSupport.rssMiB(hub.pid()));
             figures.put("cores", Runtime.getRuntime().availableProcessors());
             figures.put("measuredAt", Instant.now().toString());
