@@ -47,11 +47,27 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Starts a broker whose journal lives under {@code dataDir}; it keeps its messages across restarts. */
     public static EmbeddedBroker start(Path dataDir, String host, int port) throws Exception {
+        requireFree(host, port);
         EmbeddedBroker broker = new EmbeddedBroker(host, port);
         broker.server.setConfiguration(configuration(dataDir, host, port));
         broker.server.start();
         LOG.info(() -> "Embedded Artemis broker listening on " + host + ":" + port + ", journal in " + dataDir);
         return broker;
+    }
+
+    /**
+     * Artemis logs an acceptor that cannot bind its port and starts anyway, without listening: the hub would then
+     * connect to whatever holds the port (on this machine RabbitMQ holds 5672) and retry for ever. The port is
+     * therefore tried first, and a taken one stops the start with the reason.
+     */
+    private static void requireFree(String host, int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(host + ":" + port + " is taken by another program (" + e.getMessage()
+                    + "); the embedded broker needs a port of its own: choose one with --broker-port or HUB_BROKER_PORT");
+        }
     }
 
     static Configuration configuration(Path dataDir, String host, int port) throws Exception {

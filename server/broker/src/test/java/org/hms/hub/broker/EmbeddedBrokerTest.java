@@ -33,6 +33,17 @@ class EmbeddedBrokerTest {
     }
 
     @Test
+    void refusesToStartOnAPortAnotherProgramListensOn() throws Exception {
+        try (ServerSocket other = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int taken = other.getLocalPort();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedBroker.start(dataDir, "127.0.0.1", taken))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("127.0.0.1:" + taken + " is taken by another program")
+                    .hasMessageContaining("--broker-port");
+        }
+    }
+
+    @Test
     void keepsForTheAuditTrailEveryEventPublishedBeforeAnyoneReadsIt() throws Exception {
         int port = freePort();
         try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, "127.0.0.1", port);

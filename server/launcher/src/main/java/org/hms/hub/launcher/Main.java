@@ -13,13 +13,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 import org.hms.hub.broker.EmbeddedBroker;
 
 /**
  * Starts the whole hub in this JVM: the embedded Artemis broker (unless an external one is named), then Payara
  * Micro with the Artemis resource adapter and the hub WAR at context root {@code /}, its third-party jars given as
- * application libraries ({@link ApplicationLibraries}). Everything listens on 127.0.0.1 only. Ctrl-C (SIGTERM) stops Payara first, then the broker, so no message is in flight.
+ * application libraries ({@link ApplicationLibraries}). Everything listens on 127.0.0.1 only. Ctrl-C (SIGTERM)
+ * stops Payara first, then the broker, so no message is in flight.
  */
 public final class Main {
 
@@ -78,14 +81,28 @@ public final class Main {
                 () -> LOG.info("This JDK has no trust store of its own; using Payara Micro's"));
         configureApplication(settings);
 
-        EmbeddedBroker broker = settings.embeddedBroker()
-                ? EmbeddedBroker.start(settings.dataDir().resolve("artemis"), settings.host(), settings.brokerPort())
-                : null;
-        if (broker != null && settleInDoubt()) {
-            broker.rollBackPrepared();
+        // The embedded broker starts on a thread of its own while Payara boots (about a second of the start); Payara
+        // waits for it before it deploys the resource adapter, the first of its parts that connects to it.
+        CompletableFuture<EmbeddedBroker> brokerStart = new CompletableFuture<>();
+        if (settings.embeddedBroker()) {
+            Thread starter = new Thread(() -> {
+                try {
+                    EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"),
+                            settings.host(), settings.brokerPort());
+                    if (settleInDoubt()) {
+                        broker.rollBackPrepared();
+                    }
+                    brokerStart.complete(broker);
+                } catch (Throwable e) {
+                    brokerStart.completeExceptionally(e);
+                }
+            }, "hub-broker-start");
+            starter.start();
+        } else {
+            brokerStart.complete(null);
         }
         PayaraMicro micro = PayaraMicro.getInstance();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(micro, broker), "hub-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(micro, brokerStart), "hub-shutdown"));
 
         String[] brokerAt = settings.brokerHostPort();
         micro.setHttpPort(settings.httpPort());
@@ -107,6 +124,7 @@ public final class Main {
                     + ":org.apache.activemq.audit.resource=OFF");
             run(admin, "create-resource-adapter-config", "--property",
                     "ConnectionParameters=host\\=" + brokerAt[0] + ";port\\=" + brokerAt[1], RAR_NAME);
+            awaitBroker(brokerStart);
             run(admin, "deploy", "--name", RAR_NAME, "--type", "rar", rar.toString());
             run(admin, "deploy", "--name", "hub", "--contextroot", "/", "--libraries", libraries.toString(),
                     war.toString());
@@ -175,11 +193,31 @@ public final class Main {
         throw new IllegalStateException("not ready after " + timeout.toSeconds() + " s: " + last);
     }
 
-    private static void stop(PayaraMicro micro, EmbeddedBroker broker) {
+    /** The embedded broker once it has started (null for an external one); its start's failure stops the start. */
+    private static EmbeddedBroker awaitBroker(CompletableFuture<EmbeddedBroker> brokerStart) {
+        try {
+            return brokerStart.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("The embedded broker did not start: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static void stop(PayaraMicro micro, CompletableFuture<EmbeddedBroker> brokerStart) {
         try {
             micro.shutdown();
         } catch (BootstrapException | RuntimeException e) {
             LOG.warning("Payara Micro did not stop cleanly: " + e.getMessage());
+        }
+        EmbeddedBroker broker;
+        try {
+            // stopped while the broker was still starting: let it finish, then stop it
+            broker = brokerStart.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return; // it never started (its failure was reported by the start), or it hangs: nothing to stop
         }
         if (broker != null) {
             try {
