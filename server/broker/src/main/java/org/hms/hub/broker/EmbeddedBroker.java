@@ -48,6 +48,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** Starts a broker whose journal lives under {@code dataDir}; it keeps its messages across restarts. */
     public static EmbeddedBroker start(Path dataDir, String host, int port) throws Exception {
         requireFree(host, port);
+        // again: a logging configuration read since this class was loaded (Payara's, at boot) resets levels
+        SILENCED.forEach(l -> l.setLevel(java.util.logging.Level.OFF));
         EmbeddedBroker broker = new EmbeddedBroker(host, port);
         broker.server.setConfiguration(configuration(dataDir, host, port));
         broker.server.start();

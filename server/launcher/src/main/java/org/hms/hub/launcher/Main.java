@@ -82,10 +82,12 @@ public final class Main {
         configureApplication(settings);
 
         // The embedded broker starts on a thread of its own while Payara boots (about a second of the start); Payara
-        // waits for it before it deploys the resource adapter, the first of its parts that connects to it.
+        // waits for it before it deploys the resource adapter, the first of its parts that connects to it. It starts
+        // once Payara has configured logging (pre-boot), which would otherwise turn its audit loggers back on.
         CompletableFuture<EmbeddedBroker> brokerStart = new CompletableFuture<>();
+        Thread starter = null;
         if (settings.embeddedBroker()) {
-            Thread starter = new Thread(() -> {
+            starter = new Thread(() -> {
                 try {
                     EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"),
                             settings.host(), settings.brokerPort());
@@ -97,7 +99,6 @@ public final class Main {
                     brokerStart.completeExceptionally(e);
                 }
             }, "hub-broker-start");
-            starter.start();
         } else {
             brokerStart.complete(null);
         }
@@ -108,7 +109,11 @@ public final class Main {
         micro.setHttpPort(settings.httpPort());
         micro.setPrintLogo(false);
         micro.setNoHazelcast(true);
+        Thread brokerStarter = starter;
         micro.setPreBootHandler(admin -> {
+            if (brokerStarter != null) {
+                brokerStarter.start();
+            }
             run(admin, "set", "configs.config.server-config.network-config.network-listeners.network-listener"
                     + ".http-listener.address=" + settings.host());
             // Payara Micro keeps its transaction log in a temporary directory that a restart replaces, so the log
