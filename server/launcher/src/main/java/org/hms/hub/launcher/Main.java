@@ -85,9 +85,7 @@ public final class Main {
         // waits for it before it deploys the resource adapter, the first of its parts that connects to it. It starts
         // once Payara has configured logging (pre-boot), which would otherwise turn its audit loggers back on.
         CompletableFuture<EmbeddedBroker> brokerStart = new CompletableFuture<>();
-        Thread starter = null;
-        if (settings.embeddedBroker()) {
-            starter = new Thread(() -> {
+        Thread starter = settings.embeddedBroker() ? new Thread(() -> {
                 try {
                     EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"),
                             settings.host(), settings.brokerPort());
@@ -98,21 +96,20 @@ public final class Main {
                 } catch (Throwable e) {
                     brokerStart.completeExceptionally(e);
                 }
-            }, "hub-broker-start");
-        } else {
+            }, "hub-broker-start") : null;
+        if (starter == null) {
             brokerStart.complete(null);
         }
         PayaraMicro micro = PayaraMicro.getInstance();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(micro, brokerStart), "hub-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(micro, starter, brokerStart), "hub-shutdown"));
 
         String[] brokerAt = settings.brokerHostPort();
         micro.setHttpPort(settings.httpPort());
         micro.setPrintLogo(false);
         micro.setNoHazelcast(true);
-        Thread brokerStarter = starter;
         micro.setPreBootHandler(admin -> {
-            if (brokerStarter != null) {
-                brokerStarter.start();
+            if (starter != null) {
+                starter.start();
             }
             run(admin, "set", "configs.config.server-config.network-config.network-listeners.network-listener"
                     + ".http-listener.address=" + settings.host());
@@ -198,21 +195,24 @@ public final class Main {
         throw new IllegalStateException("not ready after " + timeout.toSeconds() + " s: " + last);
     }
 
-    /** The embedded broker once it has started (null for an external one); its start's failure stops the start. */
-    private static EmbeddedBroker awaitBroker(CompletableFuture<EmbeddedBroker> brokerStart) {
+    /** Waits for the embedded broker's start (done at once for an external one); its failure stops the start. */
+    private static void awaitBroker(CompletableFuture<EmbeddedBroker> brokerStart) {
         try {
-            return brokerStart.join();
+            brokerStart.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException("The embedded broker did not start: " + cause.getMessage(), cause);
         }
     }
 
-    private static void stop(PayaraMicro micro, CompletableFuture<EmbeddedBroker> brokerStart) {
+    private static void stop(PayaraMicro micro, Thread starter, CompletableFuture<EmbeddedBroker> brokerStart) {
         try {
             micro.shutdown();
         } catch (BootstrapException | RuntimeException e) {
             LOG.warning("Payara Micro did not stop cleanly: " + e.getMessage());
+        }
+        if (starter != null && !starter.isAlive() && !brokerStart.isDone()) {
+            return; // Payara stopped before its pre-boot handler started the broker: nothing to wait for
         }
         EmbeddedBroker broker;
         try {
