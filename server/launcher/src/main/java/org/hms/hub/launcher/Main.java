@@ -100,6 +100,7 @@ public final class Main {
         if (starter == null) {
             brokerStart.complete(null);
         }
+        PayaraRuntime.prepare(home);
         PayaraMicro micro = PayaraMicro.getInstance();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(micro, starter, brokerStart), "hub-shutdown"));
 
