@@ -43,7 +43,7 @@ final class ApplicationLibraries {
      */
     static int writeClassPathJar(Path libraries, Path target) throws IOException {
         if (!Files.isDirectory(libraries)) {
-            throw new IllegalStateException(libraries + " is missing; build the hub first (mvn -DskipTests install)");
+            throw new IllegalStateException(libraries + " is missing; " + Main.BUILD_FIRST);
         }
         List<Path> jars;
         try (Stream<Path> files = Files.list(libraries)) {
@@ -51,7 +51,7 @@ final class ApplicationLibraries {
                     .sorted().collect(Collectors.toList());
         }
         if (jars.isEmpty()) {
-            throw new IllegalStateException(libraries + " holds no library jar; build the hub first (mvn -DskipTests install)");
+            throw new IllegalStateException(libraries + " holds no library jar; " + Main.BUILD_FIRST);
         }
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

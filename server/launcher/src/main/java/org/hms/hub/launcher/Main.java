@@ -28,6 +28,8 @@ public final class Main {
 
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
     private static final String RAR_NAME = "artemis-rar";
+    /** What every "the launcher's files are not there" message ends with. */
+    static final String BUILD_FIRST = "build the hub first (mvn -DskipTests install)";
 
     private Main() {
     }
@@ -66,7 +68,7 @@ public final class Main {
         Path rar = home.resolve("deploy/artemis-rar.rar");
         for (Path p : new Path[] {war, rar}) {
             if (!Files.isRegularFile(p)) {
-                throw new IllegalStateException(p + " is missing; build the hub first (mvn -DskipTests install)");
+                throw new IllegalStateException(p + " is missing; " + BUILD_FIRST);
             }
         }
         Files.createDirectories(settings.dataDir());

@@ -41,7 +41,7 @@ final class PayaraRuntime {
         Path bootJar = dir.resolve("payara-runtime.jar");
         if (!Files.isRegularFile(bootJar) || !Files.isDirectory(dir.resolve("runtime"))) {
             throw new IllegalStateException(bootJar + " or " + dir.resolve("runtime")
-                    + " is missing; build the hub first (mvn -DskipTests install)");
+                    + " is missing; " + Main.BUILD_FIRST);
         }
         Class<?> implementation;
         try {
