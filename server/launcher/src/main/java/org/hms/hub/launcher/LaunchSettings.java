@@ -23,6 +23,9 @@ public record LaunchSettings(String host, int httpPort, Path dataDir, String dbU
               --db-password PW     database password (env HUB_DB_PASSWORD, default hub)
               --broker HOST:PORT   use an external Artemis broker instead of the embedded one (env HUB_BROKER)
               --broker-port N      port of the embedded broker on 127.0.0.1 (env HUB_BROKER_PORT, default 61616)
+              --create-class-archive
+                                   (alone) write hms-hub.jsa beside hms-hub.jar, the class archive a start
+                                   with -XX:SharedArchiveFile=hms-hub.jsa uses, and exit (about 30 s)
               --help               this text
             """;
 
@@ -83,6 +86,9 @@ public record LaunchSettings(String host, int httpPort, Path dataDir, String dbU
             String arg = rest.remove(0);
             if (arg.equals("--help") || arg.equals("-h")) {
                 throw new UsageException(null);
+            }
+            if (arg.equals(ClassArchive.CREATE_OPTION)) {
+                throw new UsageException(arg + " is given alone: it writes the class archive and exits");
             }
             if (!arg.startsWith("--")) {
                 throw new UsageException("Unexpected argument: " + arg);

@@ -35,6 +35,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals(ClassArchive.CREATE_OPTION)) {
+            createClassArchive();
+            return;
+        }
         LaunchSettings settings;
         try {
             settings = LaunchSettings.parse(args, System.getenv());
@@ -61,9 +65,24 @@ public final class Main {
         }
     }
 
+    private static void createClassArchive() {
+        try {
+            Path home = home();
+            System.out.println(ClassArchive.create(home));
+        } catch (Exception e) {
+            System.err.println("The class archive could not be created: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
     private void run(LaunchSettings settings) throws Exception {
         long started = System.nanoTime();
         Path home = home();
+        if (!ClassArchive.isTrainingRun()) {
+            ClassArchive.startAdvice(home, java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+                    .ifPresent(advice -> LOG.log(advice.warning() ? java.util.logging.Level.WARNING
+                            : java.util.logging.Level.INFO, advice.text()));
+        }
         Path war = home.resolve("deploy/hub-app.war");
         Path rar = home.resolve("deploy/artemis-rar.rar");
         for (Path p : new Path[] {war, rar}) {
@@ -147,6 +166,9 @@ public final class Main {
         System.gc();
         System.out.printf("%nHMS Integration Hub ready in %.1f s at %s/api  (health: %s/health, data: %s)%n%n",
                 (System.nanoTime() - started) / 1e9, base, base, settings.dataDir());
+        if (ClassArchive.isTrainingRun()) {
+            System.exit(0); // stops the hub (shutdown hook); the JVM then writes the class archive
+        }
     }
 
     /**

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The hub started the way the README starts it — the launcher jar in a JVM of its own, embedded broker and
- * H2 under a data directory — so that tests can stop it, kill it (SIGKILL) and start it again on the same data.
+ * The hub started the way the README starts it — the launcher jar in a JVM of its own (with its class archive,
+ * {@code hms-hub.jsa}, when the build wrote one), embedded broker and H2 under a data directory — so that
+ * tests can stop it, kill it (SIGKILL) and start it again on the same data.
  * System properties: {@code it.launcher.jar}, {@code it.http.port}, {@code it.hub.broker.port} (or
  * {@code it.hub.broker}: HOST:PORT of an external broker), {@code it.hub.db.url}, {@code it.hub.db.user}, {@code it.hub.db.password} (the launcher's
  * database options; H2 under the data directory without them), {@code it.hub.xmx} (heap, default 512m), {@code it.hub.jvm.args} (more JVM options,
@@ -77,6 +78,11 @@ public final class LaunchedHub implements AutoCloseable {
         starts++;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xms128m", "-Xmx" + System.getProperty("it.hub.xmx", "512m")));
+        // as the README starts it: with the class archive the build wrote beside the launcher jar, when it is there
+        Path archive = Path.of(System.getProperty("it.launcher.jar")).toAbsolutePath().resolveSibling("hms-hub.jsa");
+        if (Files.isRegularFile(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
         String jvmArgs = System.getProperty("it.hub.jvm.args", "").trim();
         if (!jvmArgs.isEmpty()) {
             command.addAll(List.of(jvmArgs.split("\\s+")));
