@@ -62,8 +62,14 @@ final class ClassArchive {
         if (isCurrent(home, archive)) {
             return "The class archive " + archive + " is up to date.";
         }
+        if (!starts(javaExecutable(), "-Xshare:on", "-Xmx32m", "-version")) {
+            // a dynamic archive extends the JDK's own (lib/server/classes.jsa), which some JDK builds do not ship
+            return "No class archive written: this Java (" + javaExecutable() + ") has no class-data archive of its "
+                    + "own to extend (java -Xshare:dump, run by the JDK's owner, writes one). The hub starts without "
+                    + "one, more slowly.";
+        }
         System.out.println("Writing the class archive " + archive + ": a start of the hub on a throw-away data "
-                + "directory (about 30 s)...");
+                + "directory (about 45 s)...");
         Path work = Files.createTempDirectory("hms-hub-class-archive");
         Path partial = home.resolve(FILE_NAME + ".partial");
         Files.deleteIfExists(partial);
@@ -163,8 +169,13 @@ final class ClassArchive {
 
     /** Whether a JVM like this one starts with {@code archive} and the launcher's class path ({@code -Xshare:on}). */
     private static boolean usable(Path home, Path archive) throws IOException, InterruptedException {
-        Process check = new ProcessBuilder(javaExecutable(), "-Xshare:on", "-XX:SharedArchiveFile=" + archive,
-                "-Xmx32m", "-cp", home.resolve("hms-hub.jar").toString(), ClassArchive.class.getName())
+        return starts(javaExecutable(), "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xmx32m",
+                "-cp", home.resolve("hms-hub.jar").toString(), ClassArchive.class.getName());
+    }
+
+    /** Whether a JVM started with {@code command} exits with 0 within a minute. */
+    private static boolean starts(String... command) throws IOException, InterruptedException {
+        Process check = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!check.waitFor(60, TimeUnit.SECONDS)) {
             check.destroyForcibly().waitFor();

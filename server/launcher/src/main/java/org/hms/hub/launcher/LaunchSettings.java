@@ -25,7 +25,7 @@ public record LaunchSettings(String host, int httpPort, Path dataDir, String dbU
               --broker-port N      port of the embedded broker on 127.0.0.1 (env HUB_BROKER_PORT, default 61616)
               --create-class-archive
                                    (alone) write hms-hub.jsa beside hms-hub.jar, the class archive a start
-                                   with -XX:SharedArchiveFile=hms-hub.jsa uses, and exit (about 30 s)
+                                   with -XX:SharedArchiveFile=hms-hub.jsa uses, and exit (about 45 s)
               --help               this text
             """;
 
