@@ -108,7 +108,7 @@ final class ClassArchive {
         if (!Files.isRegularFile(archive)) {
             return false;
         }
-        FileTime written = modified(archive);
+        FileTime written = Files.getLastModifiedTime(archive);
         return newestFile(home.resolve("deploy")).map(newest -> newest.compareTo(written) < 0).orElse(true)
                 && usable(home, archive);
     }
@@ -137,14 +137,9 @@ final class ClassArchive {
             return Optional.of(new Advice(true, "The class archive " + given
                     + " does not exist, so this start is slower; create it: " + create));
         }
-        FileTime written = modified(given);
-        Optional<FileTime> newest = Optional.empty();
-        for (String part : new String[] {"hms-hub.jar", "lib", "payara", "deploy"}) {
-            Optional<FileTime> n = newestFile(home.resolve(part));
-            if (n.isPresent() && (newest.isEmpty() || n.get().compareTo(newest.get()) > 0)) {
-                newest = n;
-            }
-        }
+        FileTime written = Files.getLastModifiedTime(given);
+        Optional<FileTime> newest = newestFile(home.resolve("hms-hub.jar"), home.resolve("lib"),
+                home.resolve("payara"), home.resolve("deploy"));
         if (newest.isPresent() && newest.get().compareTo(written) > 0) {
             return Optional.of(new Advice(true, "The class archive " + given
                     + " is older than the hub's files, so this start is slower; recreate it: " + create));
@@ -200,18 +195,21 @@ final class ClassArchive {
         }
     }
 
-    /** The newest modification time of {@code path} (a file, or the files under a directory), if there is one. */
-    private static Optional<FileTime> newestFile(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return Optional.empty();
+    /** The newest modification time of the files among {@code paths} (files, or directories walked), if any. */
+    private static Optional<FileTime> newestFile(Path... paths) throws IOException {
+        Optional<FileTime> newest = Optional.empty();
+        for (Path path : paths) {
+            if (Files.exists(path)) {
+                try (Stream<Path> files = Files.walk(path)) {
+                    Optional<FileTime> here = files.filter(Files::isRegularFile).map(ClassArchive::modifiedUnchecked)
+                            .max(FileTime::compareTo);
+                    if (here.isPresent() && (newest.isEmpty() || here.get().compareTo(newest.get()) > 0)) {
+                        newest = here;
+                    }
+                }
+            }
         }
-        try (Stream<Path> files = Files.walk(path)) {
-            return files.filter(Files::isRegularFile).map(ClassArchive::modifiedUnchecked).max(FileTime::compareTo);
-        }
-    }
-
-    private static FileTime modified(Path p) throws IOException {
-        return Files.getLastModifiedTime(p);
+        return newest;
     }
 
     private static FileTime modifiedUnchecked(Path p) {
