@@ -42,6 +42,12 @@ class LostMessageRecoveryIT {
     StaleOperations stale;
 
     @Inject
+    org.hms.hub.order.control.OrderSync sync;
+
+    @Inject
+    org.hms.hub.platform.sync.Outbox outbox;
+
+    @Inject
     TenantContext tenant;
 
     @Test
@@ -62,6 +68,45 @@ class LostMessageRecoveryIT {
         assertThat(probe.state(base + 4)).as("call still queued").isEqualTo("PENDING/PENDING/null");
         assertThat(probe.state(base + 7)).as("result may still come").isEqualTo("PENDING/PENDING/null");
         assertThat(stale.settle(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10), 100)).isZero();
+    }
+
+    @Test
+    void aResultMessageThatComesAfterTheOperationWasSettledChangesNothing() throws Exception {
+        String t = "late-" + UUID.randomUUID().toString().substring(0, 8);
+        long base = 920_000_000L + ThreadLocalRandom.current().nextLong(1_000_000) * 10;
+        probe.pendingOperation(t, base, base + 1, base + 2, "DELIVERED",
+                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(3));
+        tenant.set(t);
+        assertThat(stale.settle(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), 100)).isEqualTo(1);
+
+        java.util.Map<String, String> late = outbox.outcome(base + 2);
+
+        assertThat(late).as("the delivery's record").containsEntry(
+                org.hms.hub.platform.sync.OutboundResult.REFERENCE, "op:" + (base + 1));
+        assertThat(sync.result(late)).as("the late message changed something").isFalse();
+        assertThat(probe.state(base + 1)).isEqualTo("DONE/SYNCED/oms-" + base);
+    }
+
+    @Test
+    void aFailureReportedTwiceIsRecordedOnce() throws Exception {
+        String t = "fail-" + UUID.randomUUID().toString().substring(0, 8);
+        long base = 930_000_000L + ThreadLocalRandom.current().nextLong(1_000_000) * 10;
+        probe.pendingOperation(t, base, base + 1, base + 2, "QUEUED",
+                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(3));
+        tenant.set(t);
+        java.util.Map<String, String> dead = new java.util.HashMap<>();
+        dead.put(org.hms.hub.platform.sync.OutboundResult.DELIVERY_ID, Long.toString(base + 2));
+        dead.put(org.hms.hub.platform.sync.OutboundResult.REFERENCE, "op:" + (base + 1));
+        dead.put(org.hms.hub.platform.sync.OutboundResult.OUTCOME, org.hms.hub.platform.sync.OutboundResult.DEAD);
+        dead.put(org.hms.hub.platform.sync.OutboundResult.HTTP_STATUS, "422");
+        dead.put(org.hms.hub.platform.sync.OutboundResult.ERROR, "HTTP 422: title missing");
+        dead.put(org.hms.hub.platform.sync.OutboundResult.DEAD_LETTER_ID, "77");
+
+        assertThat(sync.result(dead)).as("first word of the failure").isTrue();
+        assertThat(sync.result(dead)).as("the same word again").isFalse();
+        dead.put(org.hms.hub.platform.sync.OutboundResult.DEAD_LETTER_ID, "78");
+        assertThat(sync.result(dead)).as("a later failure (after a replay) is another one").isTrue();
+        assertThat(probe.state(base + 1)).isEqualTo("FAILED/FAILED/null");
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.hms.hub.order.control.ReconcileLeases;
 
 /**
  * Every minute: settles order operations that have waited longer than {@code hub.orders.settle-after-minutes}
- * (default 10; 0 switches it off) for the result of a call that has ended ({@link StaleOperations}), sends on
+ * (default 1; 0 switches it off) for the result of a call that has ended ({@link StaleOperations}), sends on
  * deliveries a resume raced past, and reconciles each ACTIVE integration whose last run is
  * older than {@code hub.orders.reconcile-interval-minutes} (default 60; 0 switches the schedule off) over its
  * look-back window. A lease in the database makes one instance of a cluster run it.
@@ -37,7 +37,7 @@ public class ReconcileScheduler {
             .getOptionalValue("hub.orders.reconcile-interval-minutes", Integer.class).orElse(60);
 
     private final int settleAfterMinutes = ConfigProvider.getConfig()
-            .getOptionalValue("hub.orders.settle-after-minutes", Integer.class).orElse(10);
+            .getOptionalValue("hub.orders.settle-after-minutes", Integer.class).orElse(1);
 
     @Inject
     StaleOperations stale;

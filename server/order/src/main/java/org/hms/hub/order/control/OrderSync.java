@@ -344,19 +344,22 @@ public class OrderSync {
 
     // --- outcomes of the calls ---
 
-    /** The sync engine's word on a call order sync asked for ({@code hub.order-results}). */
+    /**
+     * The sync engine's word on a call order sync asked for ({@code hub.order-results}, or the delivery's record when
+     * the message was lost: {@link StaleOperations}); whether it changed the operation (the same word again does not).
+     */
     @Transactional
-    public void result(Map<String, String> p) {
+    public boolean result(Map<String, String> p) {
         String reference = p.get(OutboundResult.REFERENCE);
         if (reference == null || !reference.startsWith("op:")) {
             LOG.warning("An outcome without an order operation reference: " + p);
-            return;
+            return false;
         }
         OrderOperation op = tenancy.bind(em).find(OrderOperation.class, Long.parseLong(reference.substring(3)));
         if (op == null) {
             LOG.warning("The outcome of delivery " + p.get(OutboundResult.DELIVERY_ID) + " names order operation "
                     + reference + ", which does not exist");
-            return;
+            return false;
         }
         OrderLink link = em.find(OrderLink.class, op.orderId(), LockModeType.PESSIMISTIC_WRITE);
         OrderIntegration integration = link == null ? null : em.find(OrderIntegration.class, link.integrationId());
@@ -364,7 +367,7 @@ public class OrderSync {
                 : integration.apiConnectorId();
         if (OutboundResult.DELIVERED.equals(p.get(OutboundResult.OUTCOME))) {
             if (OrderOperation.DONE.equals(op.outcome())) {
-                return;
+                return false;
             }
             op.done();
             if (op.lagMs() != null) {
@@ -381,6 +384,9 @@ public class OrderSync {
         } else {
             String error = p.getOrDefault(OutboundResult.ERROR, "the call failed") + " (dead letter "
                     + p.get(OutboundResult.DEAD_LETTER_ID) + ")";
+            if (op.failedWith(error)) {
+                return false; // this failure is recorded already
+            }
             op.failed(error);
             if (link != null) {
                 link.state(OrderSyncState.FAILED, error);
@@ -388,6 +394,7 @@ public class OrderSync {
                         details(op, p));
             }
         }
+        return true;
     }
 
     /**

@@ -137,6 +137,11 @@ public class OrderOperation {
         this.detail = clip(error);
     }
 
+    /** Whether this operation failed already, with this error. */
+    public boolean failedWith(String error) {
+        return FAILED.equals(outcome) && java.util.Objects.equals(detail, clip(error));
+    }
+
     private static String clip(String s) {
         return s == null ? null : s.substring(0, Math.min(s.length(), 1000));
     }
