@@ -129,6 +129,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         org.apache.activemq.artemis.api.core.management.ActiveMQServerControl control =
                 active.getActiveMQServerControl();
         int settled = 0;
+        if (!active.getResourceManager().getPreparedTransactions().isEmpty()) {
+            // what each branch holds (the addresses it sent to, the messages it consumed), for whoever reads the log
+            String details = control.listPreparedTransactionDetailsAsJSON();
+            LOG.info(() -> "Transaction branches left prepared by an earlier run: "
+                    + details.substring(0, Math.min(details.length(), 8_000)));
+        }
         for (javax.transaction.xa.Xid xid : active.getResourceManager().getPreparedTransactions()) {
             if (control.rollbackPreparedTransaction(
                     org.apache.activemq.artemis.core.transaction.impl.XidImpl.toBase64String(xid))) {
@@ -141,6 +147,36 @@ public final class EmbeddedBroker implements AutoCloseable {
                     + " embedded broker; their messages are delivered again");
         }
         return settled;
+    }
+
+    /**
+     * The first step of a graceful stop: hands no more messages to consumers (every queue paused, for this run of
+     * the broker only) and waits, at most {@code timeout}, until the consumers have finished the messages they already
+     * hold — the hub's message-driven beans commit their transactions — so that stopping the hub afterwards cuts no
+     * transaction between its two commits. Returns how many messages were still in hand when it stopped waiting
+     * (0: drained). Messages sent meanwhile are kept for the next start.
+     */
+    public long drain(java.time.Duration timeout) throws Exception {
+        org.apache.activemq.artemis.core.server.ActiveMQServer active = server.getActiveMQServer();
+        java.util.List<org.apache.activemq.artemis.core.server.Queue> queues = new java.util.ArrayList<>();
+        for (String name : active.getActiveMQServerControl().getQueueNames()) {
+            org.apache.activemq.artemis.core.server.Queue queue = active.locateQueue(name);
+            if (queue != null) {
+                queue.pause();
+                queues.add(queue);
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long inHand = 0;
+            for (var queue : queues) {
+                inHand += queue.getDeliveringCount();
+            }
+            if (inHand == 0 || System.nanoTime() > deadline) {
+                return inHand;
+            }
+            Thread.sleep(20);
+        }
     }
 
     /**

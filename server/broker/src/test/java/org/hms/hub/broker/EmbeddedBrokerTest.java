@@ -116,6 +116,43 @@ class EmbeddedBrokerTest {
     }
 
     @Test
+    void drainWaitsForTheMessagesConsumersHoldAndHandsOutNoMore() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, "127.0.0.1", freePort());
+             ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(broker.url());
+             JMSContext consumer = cf.createContext(JMSContext.CLIENT_ACKNOWLEDGE);
+             JMSContext producer = cf.createContext()) {
+            Queue orders = producer.createQueue("hub.orders");
+            producer.createProducer().send(orders, "in hand");
+            var reader = consumer.createConsumer(consumer.createQueue("hub.orders"));
+            jakarta.jms.Message inHand = reader.receive(5_000);
+            assertThat(inHand).isNotNull();
+
+            assertThat(broker.drain(java.time.Duration.ofMillis(300))).as("still in hand after the wait").isEqualTo(1);
+
+            var drained = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return broker.drain(java.time.Duration.ofSeconds(20));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(300);
+            assertThat(drained).as("waits while the consumer holds a message").isNotDone();
+            inHand.acknowledge();
+            assertThat(drained.get(10, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+
+            producer.createProducer().send(orders, "after the drain");
+            assertThat(reader.receive(500)).as("handed out after the drain").isNull();
+        }
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, "127.0.0.1", freePort());
+             ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(broker.url());
+             JMSContext jms = cf.createContext()) {
+            assertThat(jms.createConsumer(jms.createQueue("hub.orders")).receiveBody(String.class, 5_000))
+                    .as("kept for the next start, which hands it out").isEqualTo("after the drain");
+        }
+    }
+
+    @Test
     void appliesHubRedeliveryPolicyAndDeadLetterAddressToEveryAddress() throws Exception {
         var settings = EmbeddedBroker.configuration(dataDir, "127.0.0.1", 61699).getAddressSettings().get("#");
 

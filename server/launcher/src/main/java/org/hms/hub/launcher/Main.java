@@ -28,6 +28,9 @@ public final class Main {
 
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
     private static final String RAR_NAME = "artemis-rar";
+    /** How long a stop waits for the embedded broker's consumers to finish the messages they hold. */
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+    private static final String PAYARA_HOOK = "Payara Micro Shutdown Hook";
     /** What every "the launcher's files are not there" message ends with. */
     static final String BUILD_FIRST = "build the hub first (mvn -DskipTests install)";
 
@@ -154,6 +157,7 @@ public final class Main {
                     war.toString());
         });
         PayaraMicroRuntime runtime = micro.bootStrap();
+        takeOverPayaraStop();
         if (!runtime.getDeployedApplicationNames().contains("hub")) {
             throw new IllegalStateException("Payara Micro did not deploy " + war + "; see the log above");
         }
@@ -231,6 +235,11 @@ public final class Main {
     }
 
     private static void stop(PayaraMicro micro, Thread starter, CompletableFuture<EmbeddedBroker> brokerStart) {
+        EmbeddedBroker running = brokerStart.isDone() && !brokerStart.isCompletedExceptionally()
+                ? brokerStart.getNow(null) : null;
+        if (running != null) {
+            drain(running);
+        }
         try {
             micro.shutdown();
         } catch (BootstrapException | RuntimeException e) {
@@ -251,8 +260,8 @@ public final class Main {
         }
         if (broker != null) {
             try {
-                // Payara Micro's own shutdown hook runs beside this one (it may have started first: "not
-                // running" above). The broker stops only once Payara has stopped and the hub has closed its
+                // Payara Micro's own shutdown hook may run beside this one (a stop during the start, before
+                // takeOverPayaraStop): the broker stops only once Payara has stopped and the hub has closed its
                 // connections, so that no transaction is cut between its database commit and its broker commit.
                 awaitPayaraStopped(Duration.ofSeconds(60));
                 if (!broker.awaitClientsGone(Duration.ofSeconds(5))) {
@@ -265,11 +274,53 @@ public final class Main {
         }
     }
 
+    /**
+     * Lets the hub's consumers finish the messages they hold before Payara stops: Payara's stop does not wait for
+     * them, and a transaction it cuts between its database commit and its broker commit loses what it sent (an
+     * audit event, a call's result). The queues stay paused until the broker stops; what arrives meanwhile waits
+     * for the next start. Reports on standard error: the JDK's logging may already be closing (its own shutdown
+     * hook runs beside this one).
+     */
+    private static void drain(EmbeddedBroker broker) {
+        long started = System.nanoTime();
+        try {
+            long left = broker.drain(DRAIN);
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            System.err.println(left > 0
+                    ? "HMS Integration Hub stopping although its consumers still hold " + left + " message(s) after "
+                            + ms + " ms; that work is done again at the next start"
+                    : "HMS Integration Hub stopping: its consumers finished the messages they held (" + ms + " ms)");
+        } catch (Exception e) {
+            System.err.println("HMS Integration Hub stopping without waiting for its consumers: " + e);
+        }
+    }
+
+    /**
+     * Removes Payara Micro's own shutdown hook, which would stop Payara at once, beside the launcher's, so that the
+     * launcher's hook decides the order: drain the consumers, stop Payara, stop the broker. Without it (a JDK that
+     * hides its hook list) both run, as before.
+     */
+    private static void takeOverPayaraStop() {
+        try {
+            Class<?> hooks = Class.forName("java.lang.ApplicationShutdownHooks");
+            java.lang.reflect.Field field = hooks.getDeclaredField("hooks");
+            field.setAccessible(true); // the launcher's manifest opens java.lang (Add-Opens)
+            java.util.List<Thread> payara;
+            synchronized (hooks) {
+                payara = ((java.util.Map<?, ?>) field.get(null)).keySet().stream().map(Thread.class::cast)
+                        .filter(t -> PAYARA_HOOK.equals(t.getName())).toList();
+            }
+            payara.forEach(Runtime.getRuntime()::removeShutdownHook);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.fine(() -> "Payara Micro's shutdown hook stays: " + e);
+        }
+    }
+
     /** Waits for Payara Micro's shutdown hook thread ("Payara Micro Shutdown Hook"), if it runs, to finish. */
     private static void awaitPayaraStopped(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t != Thread.currentThread() && "Payara Micro Shutdown Hook".equals(t.getName())) {
+            if (t != Thread.currentThread() && PAYARA_HOOK.equals(t.getName())) {
                 t.join(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
                 if (t.isAlive()) {
                     LOG.warning("Payara Micro had not stopped after " + timeout.toSeconds() + " s");
