@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * Seed 000's "no loss, no duplicate" across a redeploy in the middle of a flow: the hub (the launcher jar, as the
  * README runs it) is stopped the way a redeploy stops it (SIGTERM) while orders are on their way to a slow
  * HMS-OMS, orders and fulfilments happen while it is down (the systems' webhook senders retry), and it is started
- * again. Afterwards HMS-OMS holds every order exactly once and every fulfilment reached HMS-API. (A crash —
+ * again. The stop lets the hub's consumers finish the messages they hold before Payara stops (the launcher's drain).
+ * Afterwards HMS-OMS holds every order exactly once and every fulfilment reached HMS-API. (A crash —
  * SIGKILL — in the middle of a two-phase commit is issue #10's fault injection; see docs/orders.md.)
  */
 class OrderRedeployIT {
@@ -41,6 +42,8 @@ class OrderRedeployIT {
                 Hub.await("the first orders to reach HMS-OMS", Duration.ofSeconds(90), () -> f.oms().size() >= 5);
                 hub.close();
                 assertThat(f.oms().size()).as("orders in HMS-OMS when the hub was stopped").isLessThan(BEFORE);
+                assertThat(new String(Files.readAllBytes(hub.log()), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as("the stop let the consumers finish their messages first").contains("its consumers finished the messages they held");
 
                 List<Long> fulfilled = f.oms().all().stream().limit(3).map(o -> o.getJsonNumber("id").longValue())
                         .toList();
@@ -81,17 +84,23 @@ class OrderRedeployIT {
 
     /**
      * The first SEVERE records of the hub's current log and its warnings from the hub's and Artemis' code (the
-     * CI shows only the failure's message; start-up noise such as expired JDK CA certificates is left out).
+     * CI shows only the failure's message; start-up noise such as expired JDK CA certificates is left out). The log
+     * holds two formats: the JDK's two-line records before Payara has configured logging, and Payara's one-line
+     * records ({@code [time] [version] [WARNING] [id] [logger] ... message}) after.
      */
     private static String severe(LaunchedHub hub) {
         try (var lines = Files.lines(hub.log())) {
-            List<String> all = lines.toList();
+            List<String> all = lines.map(l -> l.replaceAll("\u001B\\[[0-9;]*m", "")).toList();
             List<String> picked = new ArrayList<>();
-            for (int i = 1; i < all.size() && picked.size() < 15; i++) {
-                String source = all.get(i - 1);
-                if (all.get(i).startsWith("SEVERE") || all.get(i).startsWith("WARNING")
-                        && (source.contains("org.hms.hub") || source.contains("activemq"))) {
-                    picked.add(source + " | " + all.get(i));
+            for (int i = 0; i < all.size() && picked.size() < 15; i++) {
+                String line = all.get(i);
+                String source = i > 0 ? all.get(i - 1) : "";
+                boolean payara = line.startsWith("[") && (line.contains("] [SEVERE] [") || line.contains("] [WARNING] ["));
+                boolean jdk = line.startsWith("SEVERE") || line.startsWith("WARNING");
+                String record = payara ? line : source + " | " + line;
+                boolean isSevere = payara ? line.contains("] [SEVERE] [") : line.startsWith("SEVERE");
+                if ((payara || jdk) && (isSevere || record.contains("org.hms.hub") || record.contains("activemq"))) {
+                    picked.add(record.substring(0, Math.min(record.length(), 500)));
                 }
             }
             return "log " + hub.log() + (picked.isEmpty() ? ": no SEVERE record, no warning from the hub"
