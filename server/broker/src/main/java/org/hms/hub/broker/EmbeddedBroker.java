@@ -129,13 +129,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         org.apache.activemq.artemis.api.core.management.ActiveMQServerControl control =
                 active.getActiveMQServerControl();
         int settled = 0;
-        if (!active.getResourceManager().getPreparedTransactions().isEmpty()) {
+        java.util.List<javax.transaction.xa.Xid> prepared = active.getResourceManager().getPreparedTransactions();
+        if (!prepared.isEmpty()) {
             // what each branch holds (the addresses it sent to, the messages it consumed), for whoever reads the log
             String details = control.listPreparedTransactionDetailsAsJSON();
             LOG.info(() -> "Transaction branches left prepared by an earlier run: "
                     + details.substring(0, Math.min(details.length(), 8_000)));
         }
-        for (javax.transaction.xa.Xid xid : active.getResourceManager().getPreparedTransactions()) {
+        for (javax.transaction.xa.Xid xid : prepared) {
             if (control.rollbackPreparedTransaction(
                     org.apache.activemq.artemis.core.transaction.impl.XidImpl.toBase64String(xid))) {
                 settled++;

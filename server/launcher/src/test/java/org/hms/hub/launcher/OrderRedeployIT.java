@@ -43,7 +43,8 @@ class OrderRedeployIT {
                 hub.close();
                 assertThat(f.oms().size()).as("orders in HMS-OMS when the hub was stopped").isLessThan(BEFORE);
                 assertThat(new String(Files.readAllBytes(hub.log()), java.nio.charset.StandardCharsets.ISO_8859_1))
-                        .as("the stop let the consumers finish their messages first").contains("its consumers finished the messages they held");
+                        .as("the stop let the consumers finish their messages first")
+                        .contains("its consumers finished the messages they held");
 
                 List<Long> fulfilled = f.oms().all().stream().limit(3).map(o -> o.getJsonNumber("id").longValue())
                         .toList();
@@ -95,11 +96,11 @@ class OrderRedeployIT {
             for (int i = 0; i < all.size() && picked.size() < 15; i++) {
                 String line = all.get(i);
                 String source = i > 0 ? all.get(i - 1) : "";
-                boolean payara = line.startsWith("[") && (line.contains("] [SEVERE] [") || line.contains("] [WARNING] ["));
-                boolean jdk = line.startsWith("SEVERE") || line.startsWith("WARNING");
-                String record = payara ? line : source + " | " + line;
+                boolean payara = line.startsWith("[");
                 boolean isSevere = payara ? line.contains("] [SEVERE] [") : line.startsWith("SEVERE");
-                if ((payara || jdk) && (isSevere || record.contains("org.hms.hub") || record.contains("activemq"))) {
+                boolean isWarning = payara ? line.contains("] [WARNING] [") : line.startsWith("WARNING");
+                String record = payara ? line : source + " | " + line;
+                if (isSevere || isWarning && (record.contains("org.hms.hub") || record.contains("activemq"))) {
                     picked.add(record.substring(0, Math.min(record.length(), 500)));
                 }
             }
