@@ -188,7 +188,7 @@ class ConnectorsIT {
         long id = create(lab("Lab tested")).readEntity(ConnectorView.class).id();
         test(id); // first call warms both sides
 
-        long[] gaps = new long[7]; // a median of seven: one timer tick of the hub's schedulers does not decide it
+        long[] gaps = new long[7]; // scheduling noise only adds to a sample
         ConnectionTestReport report = null;
         for (int i = 0; i < gaps.length; i++) {
             report = test(id);
@@ -198,10 +198,11 @@ class ConnectorsIT {
         assertThat(report.result().success()).as(report.result().diagnosis()).isTrue();
         assertThat(report.status()).isEqualTo(ConnectorStatus.ACTIVE);
         assertThat(report.history()).hasSize(8);
-        java.util.Arrays.sort(gaps);
-        // a few ms of loopback and HTTP client time on a loaded 2-core machine (6 ms seen once on PostgreSQL); a token
-        // fetch, a database write or a connection set-up counted in would be far more
-        assertThat(gaps[gaps.length / 2]).as("median gap to the peer's own measure, ms").isLessThanOrEqualTo(8);
+        // the hub's timers or another build on a 2-core machine can add several ms to any one sample (6 ms seen once on
+        // PostgreSQL); a token fetch, a database write or a connection set-up counted in would add to every one, so the
+        // least gap of seven is the tester's own error
+        assertThat(java.util.Arrays.stream(gaps).min().getAsLong()).as("least gap to the peer's own measure, ms of %s",
+                java.util.Arrays.toString(gaps)).isLessThanOrEqualTo(5);
     }
 
     @Test

@@ -104,15 +104,19 @@ class ConnectionTesterTest {
         ResolvedConnector c = Connectors.of(ConnectorType.API, peer.uri("/api"), AuthType.NONE);
         tester.test(c); // warm the JIT and the connection pool once
 
-        long[] gaps = new long[5];
+        // Scheduling on a busy machine only ever adds to a sample (CI saw a median gap of 15 ms), while what this guards
+        // against (a token fetch, a connection set-up or the peer's delay counted twice) adds to every sample: so the
+        // least gap of nine is the tester's own error.
+        long[] gaps = new long[9];
         for (int i = 0; i < gaps.length; i++) {
             ConnectionTest test = tester.test(c);
             assertThat(test.success()).isTrue();
+            assertThat(test.latencyMs()).as("latency, ms").isGreaterThanOrEqualTo(120);
             gaps[i] = Math.abs(test.latencyMs() - peer.lastHandlingMillis("/api"));
         }
 
-        java.util.Arrays.sort(gaps);
-        assertThat(gaps[gaps.length / 2]).as("median gap to the peer's own measure, ms").isLessThanOrEqualTo(5);
+        assertThat(java.util.Arrays.stream(gaps).min().getAsLong()).as("least gap to the peer's own measure, ms of %s",
+                java.util.Arrays.toString(gaps)).isLessThanOrEqualTo(5);
     }
 
     private static boolean verifies(FakePeer.Request r) {
