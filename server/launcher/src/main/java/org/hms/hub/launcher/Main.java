@@ -185,8 +185,24 @@ public final class Main {
         return v == null || !v.trim().equalsIgnoreCase("false");
     }
 
+    /**
+     * Payara starts its services in run levels; by default several threads start the services of a level at once.
+     * That start can fail on a race inside HK2 ({@code ConcurrentModificationException} in
+     * {@code SystemDescriptor.invokeInstanceListeners}, "Failed to start, exiting"; seen once in CI, and reported as
+     * Payara issue 6101). One thread starts them in order instead, which costs nothing measurable on two cores
+     * (14.0 s against 14.3 s in alternating starts). An operator's own setting is kept.
+     */
+    static final String STARTUP_THREAD_POLICY = "org.glassfish.startupThreadPolicy";
+
+    static void startServicesOnOneThread() {
+        if (System.getProperty(STARTUP_THREAD_POLICY) == null) {
+            System.setProperty(STARTUP_THREAD_POLICY, "USE_NO_THREADS");
+        }
+    }
+
     /** Passes the database settings and the data directory to the application as MicroProfile Config system properties. */
     private static void configureApplication(LaunchSettings settings) {
+        startServicesOnOneThread();
         System.setProperty("h2.bindAddress", settings.host());
         System.setProperty("hub.datasource.class-name", settings.dataSourceClass());
         System.setProperty("hub.datasource.url", settings.dbUrl());
