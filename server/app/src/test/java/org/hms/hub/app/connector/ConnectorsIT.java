@@ -188,7 +188,7 @@ class ConnectorsIT {
         long id = create(lab("Lab tested")).readEntity(ConnectorView.class).id();
         test(id); // first call warms both sides
 
-        long[] gaps = new long[7]; // scheduling noise only adds to a sample
+        long[] gaps = new long[7];
         ConnectionTestReport report = null;
         for (int i = 0; i < gaps.length; i++) {
             report = test(id);
