@@ -67,7 +67,7 @@ public class AuditIntake {
                 } catch (JMSException | RuntimeException e) {
                     LOG.severe(() -> "A message on the audit subscription is not an event and cannot be audited ("
                             + e.getMessage() + "); it goes to " + Jms.DEAD_LETTER_ADDRESS);
-                    jms.createProducer().send(jms.createQueue(Jms.DEAD_LETTER_ADDRESS), message);
+                    broker.forward(jms.createQueue(Jms.DEAD_LETTER_ADDRESS), message);
                 }
             }
             for (Map.Entry<String, List<AuditEntry>> tenant : byTenant.entrySet()) {

@@ -2,6 +2,7 @@ package org.hms.hub.platform.messaging;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
@@ -9,10 +10,13 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -35,13 +39,17 @@ import javax.naming.NamingException;
  * enlists in the transaction of the current component invocation, which is none when a {@code @Transactional}
  * method begins the transaction inside a message listener or timer that runs without one (the delivery consumer,
  * the schedulers): the session then took part in no commit and its messages were silently lost.
+ * <p>
+ * Every message sent carries the transaction's commit token, which goes into the database with the transaction's
+ * commit ({@link CommitMarkers}): after a crash between the database's commit and the broker's, the token decides the
+ * broker's prepared branch.
  */
 @ApplicationScoped
 public class TransactedJms {
 
     private static final Logger LOG = Logger.getLogger(TransactedJms.class.getName());
 
-    /** The key of a transaction's context in the synchronization registry. */
+    /** The key of a transaction's {@link Joined} in the synchronization registry. */
     private static final Object CONTEXT_KEY = new Object();
 
     /** The name under which the pool enlists connections in the thread's transaction. */
@@ -49,6 +57,9 @@ public class TransactedJms {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    CommitMarkers markers;
 
     /** Looked up on first use: the {@code __pm} name is bound at run time only, not known to deployment. */
     private volatile ConnectionFactory factory;
@@ -64,9 +75,11 @@ public class TransactedJms {
     @Transactional(Transactional.TxType.MANDATORY)
     public void send(Function<JMSContext, Destination> to, String body, Map<String, String> properties,
                      String correlationId, long delayMillis) {
-        JMSContext jms = context();
+        Joined joined = joined();
+        JMSContext jms = joined.context;
         TextMessage message = jms.createTextMessage(body);
         try {
+            message.setStringProperty(CommitMarkers.PROPERTY, joined.token());
             for (Map.Entry<String, String> p : properties.entrySet()) {
                 if (p.getValue() != null) {
                     message.setStringProperty(p.getKey(), p.getValue());
@@ -86,27 +99,70 @@ public class TransactedJms {
     }
 
     /**
+     * Sends a message received in this transaction on to another destination (a dead letter), with its own
+     * properties (not the provider's {@code JMSX…} and {@code JMS_…} ones) and this transaction's commit token in
+     * place of the one it came with.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forward(Destination to, Message received) throws JMSException {
+        Joined joined = joined();
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        for (Object name : java.util.Collections.list(received.getPropertyNames())) {
+            if (!((String) name).startsWith("JMS")) {
+                properties.put((String) name, received.getObjectProperty((String) name));
+            }
+        }
+        received.clearProperties();
+        for (Map.Entry<String, Object> p : properties.entrySet()) {
+            received.setObjectProperty(p.getKey(), p.getValue());
+        }
+        received.setStringProperty(CommitMarkers.PROPERTY, joined.token());
+        joined.context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(to, received);
+    }
+
+    /**
      * The current transaction's context, created on first use and closed by the container after the transaction
-     * has completed; callers must not close it.
+     * has completed; callers must not close it. Messages sent through it directly carry no commit token: use
+     * {@link #send} or {@link #forward}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public JMSContext context() {
-        JMSContext jms = (JMSContext) transactions.getResource(CONTEXT_KEY);
-        if (jms != null) {
-            return jms;
+        return joined().context;
+    }
+
+    /** The current transaction's commit token, as the messages it sends carry it (made on first use). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String commitToken() {
+        return joined().token();
+    }
+
+    /** The broker's part in the current transaction: its context and, once it sends, its commit token. */
+    private Joined joined() {
+        Joined joined = (Joined) transactions.getResource(CONTEXT_KEY);
+        if (joined != null) {
+            return joined;
         }
-        JMSContext created = factory().createContext();
+        Joined created = new Joined(factory().createContext());
         try {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
-                    // open until the transaction has ended: its session takes part in the commit
+                    // the context stays open until the transaction has ended: its session takes part in the commit
+                    if (created.token != null
+                            && transactions.getTransactionStatus() != Status.STATUS_MARKED_ROLLBACK) {
+                        try {
+                            markers.write(created.token);
+                        } catch (SQLException e) {
+                            throw new IllegalStateException("The transaction's commit token could not be written: "
+                                    + e.getMessage(), e);
+                        }
+                    }
                 }
 
                 @Override
                 public void afterCompletion(int status) {
                     try {
-                        created.close();
+                        created.context.close();
                     } catch (RuntimeException e) {
                         LOG.log(Level.FINE, "Closing a transaction's JMS context failed", e);
                     }
@@ -114,10 +170,27 @@ public class TransactedJms {
             });
             transactions.putResource(CONTEXT_KEY, created);
         } catch (RuntimeException e) {
-            created.close();
+            created.context.close();
             throw e;
         }
         return created;
+    }
+
+    /** A transaction's JMS context and its commit token (made when it first sends). */
+    private static final class Joined {
+        final JMSContext context;
+        String token;
+
+        Joined(JMSContext context) {
+            this.context = context;
+        }
+
+        String token() {
+            if (token == null) {
+                token = CommitMarkers.newToken(System.currentTimeMillis());
+            }
+            return token;
+        }
     }
 
     private ConnectionFactory factory() {
