@@ -115,37 +115,104 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
-     * Rolls back the XA transaction branches an earlier run of the hub left prepared in this broker, and returns
-     * how many there were. A hub stopped or killed between the two phases of a commit leaves its branch here
-     * prepared, holding the messages it consumed (never redelivered) and the messages it sent (never visible).
-     * The hub's transaction manager keeps its log in a temporary directory, so no recovery would ever settle them;
-     * the database branches of the same transactions are rolled back at start as well ({@code
-     * hub.startup.settle-in-doubt}), so rolling back here is the same presumed-abort decision: what was consumed is
-     * delivered again and processed by the idempotent consumers, what was sent is sent again by the redone work.
-     * Call it only while no transaction manager uses the broker (before the hub connects).
+     * The message property that carries the commit token of the transaction that sent the message (the hub's
+     * {@code CommitMarkers.PROPERTY}).
+     */
+    public static final String COMMIT_TOKEN = "hubTransaction";
+
+    /** What {@link #settlePrepared} did: how many branches it committed and how many it rolled back. */
+    public record Settled(int committed, int rolledBack) {
+    }
+
+    /**
+     * Rolls back every XA transaction branch an earlier run left prepared (presumed abort, as the hub's tests do
+     * between servers); see {@link #settlePrepared}. Returns how many there were.
      */
     public int rollBackPrepared() throws Exception {
+        return settlePrepared(tokens -> java.util.Set.of()).rolledBack();
+    }
+
+    /**
+     * Settles the XA transaction branches an earlier run of the hub left prepared in this broker. A hub stopped or
+     * killed between the two phases of a commit leaves its branch here prepared, holding the messages it consumed
+     * (never redelivered) and the messages it sent (never visible); the hub's transaction manager keeps its log in
+     * a temporary directory, so no recovery would ever settle them.
+     * <p>
+     * The database decided each such transaction: it commits last, and a transaction that sent messages wrote its
+     * commit token there in that commit and put it on every message it sent ({@value #COMMIT_TOKEN}). So the
+     * branches of one global transaction are committed when a message one of them <em>sent</em> carries a token that
+     * {@code committed} reports as committed (its messages then go out, as the rows committed with them expect), and
+     * rolled back otherwise — presumed abort: what was consumed is delivered again and processed by the idempotent
+     * consumers, what was sent is sent again by the redone work. Tokens on consumed messages are those of earlier
+     * transactions and are not looked at.
+     *
+     * @param committed given the tokens found, answers those that the database holds (an empty set when it cannot
+     *                  tell, which rolls every branch back)
+     */
+    public Settled settlePrepared(java.util.function.Function<java.util.Set<String>, java.util.Set<String>> committed)
+            throws Exception {
         org.apache.activemq.artemis.core.server.ActiveMQServer active = server.getActiveMQServer();
         org.apache.activemq.artemis.api.core.management.ActiveMQServerControl control =
                 active.getActiveMQServerControl();
-        int settled = 0;
-        java.util.List<javax.transaction.xa.Xid> prepared = active.getResourceManager().getPreparedTransactions();
-        if (!prepared.isEmpty()) {
-            // what each branch holds (the addresses it sent to, the messages it consumed), for whoever reads the log
-            String details = control.listPreparedTransactionDetailsAsJSON();
-            LOG.info(() -> "Transaction branches left prepared by an earlier run: "
-                    + details.substring(0, Math.min(details.length(), 8_000)));
+        org.apache.activemq.artemis.core.transaction.ResourceManager resources = active.getResourceManager();
+        java.util.List<javax.transaction.xa.Xid> prepared = resources.getPreparedTransactions();
+        if (prepared.isEmpty()) {
+            return new Settled(0, 0);
         }
+        // what each branch holds (the addresses it sent to, the messages it consumed), for whoever reads the log
+        String details = control.listPreparedTransactionDetailsAsJSON();
+        LOG.info(() -> "Transaction branches left prepared by an earlier run: "
+                + details.substring(0, Math.min(details.length(), 8_000)));
+
+        java.util.Map<String, java.util.List<javax.transaction.xa.Xid>> branches = new java.util.LinkedHashMap<>();
+        java.util.Map<String, java.util.Set<String>> tokens = new java.util.HashMap<>();
         for (javax.transaction.xa.Xid xid : prepared) {
-            if (control.rollbackPreparedTransaction(
-                    org.apache.activemq.artemis.core.transaction.impl.XidImpl.toBase64String(xid))) {
-                settled++;
+            String global = xid.getFormatId() + ":" + java.util.HexFormat.of().formatHex(xid.getGlobalTransactionId());
+            branches.computeIfAbsent(global, g -> new java.util.ArrayList<>()).add(xid);
+            java.util.Set<String> sent = tokens.computeIfAbsent(global, g -> new java.util.HashSet<>());
+            org.apache.activemq.artemis.core.transaction.Transaction tx = resources.getTransaction(xid);
+            if (tx == null) {
+                continue;
+            }
+            for (var operation : tx.getAllOperations()) {
+                if (operation instanceof org.apache.activemq.artemis.core.server.impl.RefsOperation) {
+                    continue; // the messages the branch consumed
+                }
+                for (var ref : operation.getRelatedMessageReferences()) {
+                    String token = ref.getMessage().getStringProperty(COMMIT_TOKEN);
+                    if (token != null) {
+                        sent.add(token);
+                    }
+                }
             }
         }
-        if (settled > 0) {
-            int n = settled;
-            LOG.warning(() -> "Rolled back " + n + " transaction branch(es) an earlier run left prepared in the"
-                    + " embedded broker; their messages are delivered again");
+        java.util.Set<String> found = new java.util.HashSet<>();
+        tokens.values().forEach(found::addAll);
+        java.util.Set<String> decided = found.isEmpty() ? java.util.Set.of() : committed.apply(found);
+
+        int commits = 0;
+        int rollbacks = 0;
+        for (var global : branches.entrySet()) {
+            boolean commit = tokens.get(global.getKey()).stream().anyMatch(decided::contains);
+            for (javax.transaction.xa.Xid xid : global.getValue()) {
+                String id = org.apache.activemq.artemis.core.transaction.impl.XidImpl.toBase64String(xid);
+                if (commit ? control.commitPreparedTransaction(id) : control.rollbackPreparedTransaction(id)) {
+                    if (commit) {
+                        commits++;
+                    } else {
+                        rollbacks++;
+                    }
+                }
+            }
+        }
+        Settled settled = new Settled(commits, rollbacks);
+        if (commits > 0) {
+            LOG.warning(() -> "Committed " + settled.committed() + " transaction branch(es) an earlier run left"
+                    + " prepared in the embedded broker: their database part had committed, their messages are sent");
+        }
+        if (rollbacks > 0) {
+            LOG.warning(() -> "Rolled back " + settled.rolledBack() + " transaction branch(es) an earlier run left"
+                    + " prepared in the embedded broker; their messages are delivered again");
         }
         return settled;
     }

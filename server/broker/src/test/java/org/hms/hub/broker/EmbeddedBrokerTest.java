@@ -101,6 +101,74 @@ class EmbeddedBrokerTest {
     }
 
     @Test
+    void commitsTheBranchesOfATransactionWhoseCommitTokenTheDatabaseHoldsAndRollsBackTheOthers() throws Exception {
+        int port = freePort();
+        // transaction 1: its database part committed (token t-1); one branch sent, another consumed a result
+        var sentBranch = new org.apache.activemq.artemis.core.transaction.impl.XidImpl("a".getBytes(), 4711,
+                "global-1".getBytes());
+        var consumedBranch = new org.apache.activemq.artemis.core.transaction.impl.XidImpl("b".getBytes(), 4711,
+                "global-1".getBytes());
+        // transaction 2: its database part did not commit (token t-2 is not in the database)
+        var aborted = new org.apache.activemq.artemis.core.transaction.impl.XidImpl("a".getBytes(), 4711,
+                "global-2".getBytes());
+        // transaction 3: only consumed a message, which an earlier, committed transaction (token t-0) had sent
+        var consumedOnly = new org.apache.activemq.artemis.core.transaction.impl.XidImpl("a".getBytes(), 4711,
+                "global-3".getBytes());
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, "127.0.0.1", port);
+             ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(broker.url());
+             JMSContext jms = cf.createContext();
+             var xaCf = new org.apache.activemq.artemis.jms.client.ActiveMQXAConnectionFactory(broker.url())) {
+            jms.createProducer().setProperty(EmbeddedBroker.COMMIT_TOKEN, "t-0")
+                    .send(jms.createQueue("hub.order-results"), "result-1");
+            jms.createProducer().setProperty(EmbeddedBroker.COMMIT_TOKEN, "t-0")
+                    .send(jms.createQueue("hub.deliveries"), "delivery-1");
+            prepare(xaCf, sentBranch, work -> work.createProducer().setProperty(EmbeddedBroker.COMMIT_TOKEN, "t-1")
+                    .send(work.createQueue("hub.orders"), "sent-committed"));
+            prepare(xaCf, consumedBranch, work -> assertThat(work.createConsumer(work.createQueue("hub.order-results"))
+                    .receiveBody(String.class, 5_000)).isEqualTo("result-1"));
+            prepare(xaCf, aborted, work -> work.createProducer().setProperty(EmbeddedBroker.COMMIT_TOKEN, "t-2")
+                    .send(work.createQueue("hub.orders"), "sent-aborted"));
+            prepare(xaCf, consumedOnly, work -> assertThat(work.createConsumer(work.createQueue("hub.deliveries"))
+                    .receiveBody(String.class, 5_000)).isEqualTo("delivery-1"));
+        } // the "hub" is killed between prepare and commit
+
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, "127.0.0.1", port);
+             ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(broker.url());
+             JMSContext jms = cf.createContext()) {
+            java.util.List<java.util.Set<String>> asked = new java.util.ArrayList<>();
+            EmbeddedBroker.Settled settled = broker.settlePrepared(tokens -> {
+                asked.add(tokens);
+                return java.util.Set.of("t-0", "t-1");
+            });
+
+            assertThat(asked).as("the tokens of the messages sent, not of those consumed")
+                    .containsExactly(java.util.Set.of("t-1", "t-2"));
+            assertThat(settled).isEqualTo(new EmbeddedBroker.Settled(2, 2));
+            var orders = jms.createConsumer(jms.createQueue("hub.orders"));
+            assertThat(orders.receiveBody(String.class, 5_000)).isEqualTo("sent-committed");
+            assertThat(orders.receiveBody(String.class, 500)).as("sent by the transaction that did not commit").isNull();
+            assertThat(jms.createConsumer(jms.createQueue("hub.order-results")).receiveBody(String.class, 500))
+                    .as("consumed by the committed transaction").isNull();
+            assertThat(jms.createConsumer(jms.createQueue("hub.deliveries")).receiveBody(String.class, 5_000))
+                    .as("consumed by a transaction without a token of its own: delivered again").isEqualTo("delivery-1");
+            assertThat(broker.settlePrepared(tokens -> java.util.Set.of())).isEqualTo(new EmbeddedBroker.Settled(0, 0));
+        }
+    }
+
+    /** Does the work in an XA branch and prepares it, leaving it for the next run to settle. */
+    private static void prepare(org.apache.activemq.artemis.jms.client.ActiveMQXAConnectionFactory xaCf,
+                                javax.transaction.xa.Xid xid, java.util.function.Consumer<JMSContext> work)
+            throws Exception {
+        try (jakarta.jms.XAJMSContext xa = xaCf.createXAContext()) {
+            var resource = xa.getXAResource();
+            resource.start(xid, javax.transaction.xa.XAResource.TMNOFLAGS);
+            work.accept(xa.getContext());
+            resource.end(xid, javax.transaction.xa.XAResource.TMSUCCESS);
+            assertThat(resource.prepare(xid)).isEqualTo(javax.transaction.xa.XAResource.XA_OK);
+        }
+    }
+
+    @Test
     void waitsForItsClientsToDisconnectBeforeItMayStop() throws Exception {
         try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, "127.0.0.1", freePort())) {
             ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(broker.url());

@@ -114,7 +114,7 @@ public final class Main {
                     EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"),
                             settings.host(), settings.brokerPort());
                     if (settleInDoubt()) {
-                        broker.rollBackPrepared();
+                        broker.settlePrepared(CommitTokens.lookup(settings, home.resolve("deploy/libs")));
                     }
                     brokerStart.complete(broker);
                 } catch (Throwable e) {
