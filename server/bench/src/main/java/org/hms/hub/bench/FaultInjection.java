@@ -14,8 +14,9 @@ import org.hms.hub.testsupport.LaunchedHub;
  * Issue #10's fault injection, through the order benchmark's real path: orders placed in HMS-API at a steady rate
  * while (run 1, embedded broker) the hub JVM is killed with SIGKILL twice and started again each time, and HMS-OMS
  * is down for 60 s; and (run 2, an external broker in a JVM of its own) the broker is restarted. After everything
- * has drained, HMS-OMS must hold every order exactly once, both systems must say "fulfilled" for each, and every
- * open dead letter must carry its explanation. Any difference ends the run with exit code 1 and the ids concerned.
+ * has drained, HMS-OMS must hold every order exactly once, both systems must say "fulfilled" for each, the audit
+ * trail must record each order's calls and syncs both ways ({@code DeliverySucceeded}, {@code OrderSynced}), and
+ * every open dead letter must carry its explanation. Any difference ends the run with exit code 1 and the ids concerned.
  * <p>
  * Properties: {@code bench.db} (postgresql|h2), {@code bench.orders} (2000 per run), {@code bench.rate} (orders/s
  * placed, 10: below what the hub sustains, so that what piles up during a fault drains), {@code bench.senders} (8), {@code bench.runs} (both|kill|broker).
@@ -42,8 +43,8 @@ public final class FaultInjection {
         }
         System.out.println();
         if (problems.isEmpty()) {
-            System.out.println("FAULT INJECTION PASSED: 0 orders lost, 0 duplicated, all statuses agree, no dead letter"
-                    + " without an explanation");
+            System.out.println("FAULT INJECTION PASSED: 0 orders lost, 0 duplicated, all statuses agree, every order"
+                    + " audited both ways, no dead letter without an explanation");
             System.exit(0);
         }
         System.out.println("FAULT INJECTION FAILED:");
@@ -143,6 +144,7 @@ public final class FaultInjection {
         sleep(5_000); // late duplicates, if any, would land now
         List<String> problems = new ArrayList<>();
         flow.problems(ids).forEach(p -> problems.add(run + ": " + p));
+        flow.auditProblems(ids, Duration.ofMinutes(2)).forEach(p -> problems.add(run + ": " + p));
         problems.forEach(p -> System.out.println("  " + p));
         problems.addAll(deadLetters(run));
         System.out.printf("  %s: %d orders placed, %d in HMS-OMS, %d round; %s; hub log %s%n", run, ids.size(),

@@ -39,6 +39,9 @@ final class OrderFlow implements AutoCloseable {
     final FakeHmsApi api;
     final FakeHmsOms oms;
     final long integration;
+    final long apiConnector;
+    final long omsConnector;
+    private final String admin;
     final Map<Long, Times> times = new ConcurrentHashMap<>();
     final AtomicInteger done = new AtomicInteger();
     final AtomicLong lastDone = new AtomicLong();
@@ -80,13 +83,14 @@ final class OrderFlow implements AutoCloseable {
                 }
             }
         });
-        long apiConnector = Hub.createConnector(admin, Json.createObjectBuilder().add("name", "HMS-API " + suffix)
+        this.admin = admin;
+        apiConnector = Hub.createConnector(admin, Json.createObjectBuilder().add("name", "HMS-API " + suffix)
                 .add("type", "API").add("endpoint", api.baseUrl()).add("localNetwork", true).add("authType", "TOKEN")
                 .add("credentials", Json.createObjectBuilder().add("token", OrderFixture.API_JWT))
                 .add("timeoutMs", 10_000).add("retryBackoffMs", 500).add("retryAttempts", 20)
                 .add("webhook", Json.createObjectBuilder().add("enabled", true).add("style", "STANDARD")
                         .add("secret", OrderFixture.API_WEBHOOK_SECRET)).build());
-        long omsConnector = Hub.createConnector(admin, Json.createObjectBuilder().add("name", "HMS-OMS " + suffix)
+        omsConnector = Hub.createConnector(admin, Json.createObjectBuilder().add("name", "HMS-OMS " + suffix)
                 .add("type", "API").add("endpoint", oms.baseUrl()).add("localNetwork", true).add("authType", "API_KEY")
                 .add("credentials", Json.createObjectBuilder().add("apiKey", "Token token=\"" + OrderFixture.OMS_TOKEN
                         + "\"").add("apiKeyHeader", "Authorization")).add("timeoutMs", 10_000)
@@ -194,6 +198,97 @@ final class OrderFlow implements AutoCloseable {
             problems.add(others + " HMS-OMS orders that are no order of this run");
         }
         return problems;
+    }
+
+    /**
+     * The orders whose audit trail lacks an entry it must hold: for each way (to HMS-OMS: connector HMS-OMS; back to
+     * HMS-API: connector HMS-API) the call's {@code DeliverySucceeded} (its entity key is the order's HMS-API id)
+     * and the order's {@code OrderSynced}; read from the trail's CSV export. Empty when every order has all four.
+     * The trail is written behind the orders, so this waits up to {@code wait} for it.
+     */
+    List<String> auditProblems(List<Long> ids, java.time.Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            List<String> problems = new ArrayList<>();
+            for (String action : List.of("DeliverySucceeded", "OrderSynced")) {
+                Map<String, java.util.Set<Long>> ways = audited(action);
+                List<String> missing = new ArrayList<>();
+                for (long id : ids) {
+                    java.util.Set<Long> found = ways.getOrDefault(Long.toString(id), java.util.Set.of());
+                    if (!found.contains(omsConnector) || !found.contains(apiConnector)) {
+                        missing.add(id + (found.contains(omsConnector) ? " (to HMS-API)"
+                                : found.contains(apiConnector) ? " (to HMS-OMS)" : " (both ways)"));
+                    }
+                }
+                System.out.printf("  audit trail: %d orders with %s both ways, %d without%n", ids.size()
+                        - missing.size(), action, missing.size());
+                if (!missing.isEmpty()) {
+                    problems.add(missing.size() + " orders whose audit trail lacks " + action + ": " + missing);
+                }
+            }
+            if (problems.isEmpty() || System.nanoTime() > deadline) {
+                return problems;
+            }
+            Thread.sleep(5_000);
+        }
+    }
+
+    /** The entries of {@code action}, by order (target id, or for a delivery its entity key): their connectors. */
+    private Map<String, java.util.Set<Long>> audited(String action) {
+        String csv = Hub.api("audit/export").queryParam("action", action).request("text/csv")
+                .header("Authorization", Hub.bearer(admin)).get(String.class);
+        Map<String, java.util.Set<Long>> ways = new java.util.HashMap<>();
+        java.util.regex.Pattern entityKey = java.util.regex.Pattern.compile("\"entityKey\"\\s*:\\s*\"([^\"]*)\"");
+        List<String> header = null;
+        for (String line : csv.split("\r?\n")) {
+            List<String> row = csvRow(line);
+            if (header == null) {
+                header = row;
+                continue;
+            }
+            if (row.size() != header.size() || row.get(header.indexOf("connector_id")).isEmpty()) {
+                continue;
+            }
+            String order = row.get(header.indexOf("target_id"));
+            if (action.equals("DeliverySucceeded")) {
+                java.util.regex.Matcher m = entityKey.matcher(row.get(header.indexOf("details")));
+                order = m.find() ? m.group(1) : null;
+            }
+            if (order != null) {
+                ways.computeIfAbsent(order, k -> new java.util.HashSet<>())
+                        .add(Long.parseLong(row.get(header.indexOf("connector_id"))));
+            }
+        }
+        return ways;
+    }
+
+    /** One line of RFC 4180 CSV (fields quoted with doubled quotes inside; no line breaks in a field). */
+    static List<String> csvRow(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
     }
 
     private static JsonObject data(String body) {
