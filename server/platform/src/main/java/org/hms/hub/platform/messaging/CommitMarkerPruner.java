@@ -1,5 +1,6 @@
 package org.hms.hub.platform.messaging;
 
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -10,8 +11,12 @@ import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Deletes the commit tokens older than {@link CommitMarkers#KEPT}, once a minute. */
+/**
+ * Deletes the commit tokens older than {@link CommitMarkers#KEPT}, once a minute (never before the schema is
+ * migrated: a first run could otherwise come while the deployment is still creating the table).
+ */
 @Singleton
+@DependsOn("SchemaMigration")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CommitMarkerPruner {
 
