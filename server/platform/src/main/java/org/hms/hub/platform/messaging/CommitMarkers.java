@@ -1,6 +1,5 @@
 package org.hms.hub.platform.messaging;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,8 +33,30 @@ public class CommitMarkers {
     /** How long a token is kept: far longer than any commit takes, short enough to keep the table small. */
     public static final Duration KEPT = Duration.ofMinutes(10);
 
-    @Resource(lookup = SchemaMigration.DATASOURCE)
-    DataSource db;
+    /**
+     * Looked up on first use, not injected: the first use can come on a container thread (a timer, an asynchronous
+     * start-up task) on which the injection of a {@code java:app} resource into this application-scoped bean came out
+     * {@code null} — and the bean kept it, failing every sending transaction after it.
+     */
+    private volatile DataSource db;
+
+    private DataSource db() throws SQLException {
+        DataSource d = db;
+        if (d == null) {
+            try {
+                javax.naming.InitialContext naming = new javax.naming.InitialContext();
+                try {
+                    d = (DataSource) naming.lookup(SchemaMigration.DATASOURCE);
+                } finally {
+                    naming.close();
+                }
+            } catch (javax.naming.NamingException e) {
+                throw new SQLException("Cannot look up " + SchemaMigration.DATASOURCE + ": " + e.getMessage(), e);
+            }
+            db = d;
+        }
+        return d;
+    }
 
     /** A new token, ordered by {@code millis}. */
     static String newToken(long millis) {
@@ -44,7 +65,7 @@ public class CommitMarkers {
 
     /** Inserts the token in the current transaction: it is there if, and only if, the transaction commits. */
     void write(String token) throws SQLException {
-        try (Connection c = db.getConnection();
+        try (Connection c = db().getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO hub_tx_commit (token) VALUES (?)")) {
             s.setString(1, token);
             s.executeUpdate();
@@ -53,7 +74,7 @@ public class CommitMarkers {
 
     /** Deletes the tokens written before {@code cutoff}; returns how many. */
     public int prune(Instant cutoff) throws SQLException {
-        try (Connection c = db.getConnection();
+        try (Connection c = db().getConnection();
              PreparedStatement s = c.prepareStatement("DELETE FROM hub_tx_commit WHERE token < ?")) {
             s.setString(1, String.format("%013d", cutoff.toEpochMilli()));
             return s.executeUpdate();
