@@ -58,9 +58,22 @@ public class CommitMarkers {
         return d;
     }
 
-    /** A new token, ordered by {@code millis}. */
+    /**
+     * A new token, ordered by {@code millis}: as {@code String.format("%013d%016x", millis, random)}, without the
+     * formatter, which cost about one percent of the hub's CPU under load (one token per sending transaction).
+     */
     static String newToken(long millis) {
-        return String.format("%013d%016x", millis, ThreadLocalRandom.current().nextLong());
+        StringBuilder token = new StringBuilder(29);
+        padded(token, Long.toString(millis), 13);
+        padded(token, Long.toHexString(ThreadLocalRandom.current().nextLong()), 16);
+        return token.toString();
+    }
+
+    private static void padded(StringBuilder to, String digits, int width) {
+        for (int i = digits.length(); i < width; i++) {
+            to.append('0');
+        }
+        to.append(digits);
     }
 
     /** Inserts the token in the current transaction: it is there if, and only if, the transaction commits. */
