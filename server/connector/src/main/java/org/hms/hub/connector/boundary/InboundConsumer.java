@@ -1,49 +1,54 @@
 package org.hms.hub.connector.boundary;
 
-import jakarta.ejb.ActivationConfigProperty;
-import jakarta.ejb.MessageDriven;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageListener;
-import jakarta.jms.TextMessage;
-import org.hms.hub.connector.control.inbound.FanOut;
-import org.hms.hub.platform.messaging.Jms;
-import org.hms.hub.platform.tenancy.TenantContext;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hms.hub.connector.control.inbound.FanOutBatches;
 
 /**
- * Takes accepted items off {@code hub.inbound} and fans them out to their subscribers. The deliveries, the
- * receipt's new state and the acknowledgement commit together; a failure rolls all back and the broker
- * redelivers (after ten attempts the message goes to {@code hub.dlq}, where {@link DeadLetterConsumer} records it).
+ * Takes accepted items off {@code hub.inbound} and fans them out to their subscribers, in batches of up to
+ * {@value #BATCH} ({@link FanOutBatches}): the deliveries, the receipts' new states and the acknowledgement of the
+ * messages commit together per batch; a failure rolls the batch back and the broker delivers its messages again. After
+ * a batch fails, the next {@value #BATCH} items are taken one at a time, so that an item that cannot be processed
+ * fails alone: the broker delivers it again ten times, then to {@code hub.dlq}, where {@link DeadLetterConsumer}
+ * records it — and its batch-mates are fanned out.
+ * <p>
+ * Every second it takes what waits for most of that second; when nothing does it waits for the next item
+ * ({@value FanOutBatches#FIRST_WAIT_MILLIS} ms at a time), so an item is taken as soon as it is queued.
  */
-@MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = Jms.RESOURCE_ADAPTER),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = Jms.INBOUND_ADDRESS),
-        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
-})
-public class InboundConsumer implements MessageListener {
+@Singleton
+@DependsOn("SchemaMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class InboundConsumer {
+
+    static final int BATCH = 100;
+    private static final Logger LOG = Logger.getLogger(InboundConsumer.class.getName());
+    /** No batch is begun later than this into the second, so that one ends before the next second's run begins. */
+    private static final long SLICE_NANOS = 950_000_000L - FanOutBatches.FIRST_WAIT_MILLIS * 1_000_000L;
 
     @Inject
-    FanOut fanOut;
+    FanOutBatches batches;
 
-    @Inject
-    TenantContext tenant;
+    /** Items still to take one at a time after a failed batch. */
+    private int oneByOne;
 
-    @Override
-    public void onMessage(Message message) {
+    @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "inbound fan-out")
+    void fanOut() {
+        long until = System.nanoTime() + SLICE_NANOS;
         try {
-            tenant.set(message.getStringProperty(Jms.PROP_TENANT));
-            long connectorId = Long.parseLong(message.getStringProperty(Jms.PROP_CONNECTOR));
-            String receiptId = message.getStringProperty(Jms.PROP_RECEIPT);
-            String body = message instanceof TextMessage text ? text.getText() : null;
-            if (receiptId == null || body == null) {
-                throw new IllegalStateException("Inbound message without receipt id or text body");
-            }
-            fanOut.process(connectorId, receiptId, body);
-        } catch (JMSException | NumberFormatException e) {
-            throw new IllegalStateException("Malformed inbound message: " + e.getMessage(), e);
+            do {
+                int taken = batches.takeBatch(oneByOne > 0 ? 1 : BATCH);
+                oneByOne = Math.max(0, oneByOne - taken);
+            } while (System.nanoTime() < until);
+        } catch (jakarta.jms.JMSException | RuntimeException e) {
+            oneByOne = BATCH;
+            LOG.log(Level.WARNING, "Fanning out a batch of inbound items failed; its items are delivered again and "
+                    + "taken one at a time", e);
         }
     }
 }

@@ -54,8 +54,29 @@ public class FanOut {
     @Inject
     Inbound inbound;
 
+    /** An inbound item as it came off {@code hub.inbound}. */
+    public record Item(long connectorId, String receiptId, String body) {
+    }
+
+    /** Processes one item of the current tenant, in the caller's transaction or a new one. */
     @Transactional
     public void process(long connectorId, String receiptId, String body) {
+        apply(connectorId, receiptId, body);
+    }
+
+    /**
+     * Processes items of one tenant, in their order, in one transaction of their own: their deliveries, their
+     * receipts' new states and what they send commit together, or none of them does.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void processAll(String tenantId, java.util.List<Item> items) {
+        tenant.set(tenantId);
+        for (Item item : items) {
+            apply(item.connectorId(), item.receiptId(), item.body());
+        }
+    }
+
+    private void apply(long connectorId, String receiptId, String body) {
         InboundReceipt receipt = tenancy.bind(em).find(InboundReceipt.class, receiptId);
         if (receipt == null) {
             // With two-phase commit the message can arrive before the receipt is visible: roll back, and the
