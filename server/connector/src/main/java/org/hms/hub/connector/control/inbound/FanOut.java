@@ -66,17 +66,40 @@ public class FanOut {
 
     /**
      * Processes items of one tenant, in their order, in one transaction of their own: their deliveries, their
-     * receipts' new states and what they send commit together, or none of them does.
+     * receipts' new states and what they send commit together, or none of them does. The transaction ends after the
+     * item with which its deliveries reach {@value #MAX_DELIVERIES} or their payloads {@value #MAX_PAYLOAD_CHARS}
+     * characters (a wide fan-out multiplies an item), so that one transaction holds no more than that in memory.
+     *
+     * @return how many of the items, from the first, were processed; the caller passes the rest again
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void processAll(String tenantId, java.util.List<Item> items) {
+    public int processAll(String tenantId, java.util.List<Item> items) {
         tenant.set(tenantId);
+        int deliveries = 0;
+        long chars = 0;
+        int done = 0;
         for (Item item : items) {
-            apply(item.connectorId(), item.receiptId(), item.body());
+            Weight weight = apply(item.connectorId(), item.receiptId(), item.body());
+            done++;
+            deliveries += weight.deliveries();
+            chars += weight.chars();
+            if (deliveries >= MAX_DELIVERIES || chars >= MAX_PAYLOAD_CHARS) {
+                break;
+            }
         }
+        return done;
     }
 
-    private void apply(long connectorId, String receiptId, String body) {
+    /** At most about this many deliveries, or characters of their payloads, in one transaction of {@link #processAll}. */
+    static final int MAX_DELIVERIES = 1000;
+    static final long MAX_PAYLOAD_CHARS = 16L * 1024 * 1024;
+
+    /** What processing an item made: deliveries (or a hand-over) and the characters of their payloads. */
+    private record Weight(int deliveries, long chars) {
+        static final Weight NONE = new Weight(0, 0);
+    }
+
+    private Weight apply(long connectorId, String receiptId, String body) {
         InboundReceipt receipt = tenancy.bind(em).find(InboundReceipt.class, receiptId);
         if (receipt == null) {
             // With two-phase commit the message can arrive before the receipt is visible: roll back, and the
@@ -95,8 +118,9 @@ public class FanOut {
                         + " was processed but delivered again; sent on to " + claimed.address() + " again");
                 route(claimed, connectorId, receipt, receipt.eventType(), receipt.entityKey() != null
                         ? receipt.entityKey() : receipt.id(), body);
+                return new Weight(1, body.length());
             }
-            return; // redelivered after it was processed: its deliveries are in the database, swept if stranded
+            return Weight.NONE; // redelivered after it was processed: its deliveries are in the database, swept if stranded
         }
         Connector source = connectorId == Inbound.PUBLISHERS ? null : em.find(Connector.class, connectorId);
         InboundShape shape = connectorId == Inbound.PUBLISHERS ? InboundShape.PUBLISHED : source == null
@@ -108,19 +132,21 @@ public class FanOut {
             receipt.failed();
             inboundDead(connectorId, receipt.id(), null, null, DeadLetterReason.INVALID_PAYLOAD,
                     "The item cannot be processed: " + e.getMessage(), Map.of("receiptId", receipt.id()), body);
-            return;
+            return new Weight(1, body.length());
         }
         String entityKey = read.entityKey() != null ? read.entityKey() : receipt.id();
         if (claimed != null) {
             // Claimed by another module (order sync): the item goes on to its queue, in this transaction.
             route(claimed, connectorId, receipt, read.eventType(), entityKey, body);
             receipt.processed(read.eventType(), entityKey, 0);
-            return;
+            return new Weight(1, body.length());
         }
-        int created = fanOut(connectorId, receipt.id(), read.eventType(), read.payload().toString(), entityKey,
+        String payload = read.payload().toString();
+        int created = fanOut(connectorId, receipt.id(), read.eventType(), payload, entityKey,
                 receipt.syncJobId(), null);
         receipt.processed(read.eventType(), entityKey, created);
         deliveries.synced(connectorId);
+        return new Weight(created, (long) created * payload.length());
     }
 
     private void route(org.hms.hub.platform.sync.InboundRoutes.Route route, long connectorId, InboundReceipt receipt,

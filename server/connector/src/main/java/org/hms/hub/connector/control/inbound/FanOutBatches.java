@@ -18,8 +18,8 @@ import org.hms.hub.platform.messaging.TransactedJms;
 
 /**
  * Takes accepted items off {@code hub.inbound} in batches, in the order the broker holds them, and fans them out
- * ({@link FanOut#processAll}): each tenant's items of a batch in one transaction of their own, committed before the
- * messages are acknowledged — one commit per batch and tenant instead of a two-phase commit per item. A failure rolls
+ * ({@link FanOut#processAll}): each tenant's items of a batch in one transaction of their own (more than one when
+ * their deliveries are many: a wide fan-out), committed before the messages are acknowledged — one commit per batch and tenant instead of a two-phase commit per item. A failure rolls
  * the batch back and the broker delivers its messages again (after its redelivery delay); an item processed already
  * is not processed twice (the fan-out goes by the receipt's state). A message that is not an inbound item (no tenant,
  * connector or receipt id; no text body) goes to the dead-letter address at once, where it is logged.
@@ -74,7 +74,10 @@ public class FanOutBatches {
                 chars += item.body().length();
             }
             for (Map.Entry<String, List<FanOut.Item>> tenant : byTenant.entrySet()) {
-                fanOut.processAll(tenant.getKey(), tenant.getValue());
+                List<FanOut.Item> rest = tenant.getValue();
+                while (!rest.isEmpty()) {
+                    rest = rest.subList(fanOut.processAll(tenant.getKey(), rest), rest.size());
+                }
             }
         }
         return taken;

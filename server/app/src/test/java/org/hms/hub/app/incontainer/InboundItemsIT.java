@@ -8,6 +8,8 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -23,20 +25,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Inside the running hub: the items of a connector another module claims (an order integration's) go from the
- * intake straight to that module's queue, and it is that module's transaction that marks their receipt processed;
- * a claimed item whose hand-over message a crash lost is taken over once it is sent again.
+ * Inside the running hub, inbound items on their way in. The items of a connector another module claims (an order
+ * integration's) go from the intake straight to that module's queue, and it is that module's transaction that marks
+ * their receipt processed; a claimed item whose hand-over message a crash lost is taken over once it is sent again.
+ * The others are fanned out from {@code hub.inbound} in batches — a burst queued together is processed whole — and
+ * an item that cannot be processed does not hold up its batch-mates: it fails alone and the broker tries it again
+ * (it is not dropped), while a message that is no inbound item goes to the dead-letter address.
  */
 @ExtendWith(ArquillianExtension.class)
-class ClaimedItemsIT {
+class InboundItemsIT {
 
     @Deployment
     static WebArchive hub() {
-        return Deployments.hubWithTests(ClaimedItemsIT.class);
+        return Deployments.hubWithTests(InboundItemsIT.class);
     }
 
     @EJB
     RecoveryProbe probe;
+
+    @EJB
+    FanOutProbe fanOut;
 
     @Inject
     Inbound inbound;
@@ -79,6 +87,35 @@ class ClaimedItemsIT {
                 "TRANSITION_REJECTED");
     }
 
+    @Test
+    void fansOutEveryItemOfTwoTenantsBurstsQueuedTogether() throws Exception {
+        String a = "fan-a-" + UUID.randomUUID().toString().substring(0, 8);
+        String b = "fan-b-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> all = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            all.addAll(fanOut.burst(a, "a" + round, 150, null));
+            all.addAll(fanOut.burst(b, "b" + round, 40, null));
+        }
+
+        assertThat(all).hasSize(570).doesNotHaveDuplicates();
+        awaitAllProcessed(all, 60);
+    }
+
+    @Test
+    void anItemThatCannotBeFannedOutFailsAloneAndIsTriedAgainUntilItCan() throws Exception {
+        String t = "fan-poison-" + UUID.randomUUID().toString().substring(0, 8);
+        String poison = UUID.randomUUID().toString();
+
+        List<String> mates = fanOut.burst(t, "mates", 40, poison);
+
+        awaitAllProcessed(mates, 60);
+        assertThat(probe.receiptState(poison)).as("the poison item's receipt does not exist yet").isNull();
+        // the receipt appears (as when its transaction's commit had not been visible yet): the broker's next
+        // delivery of the item, still held for it, now processes it
+        probe.lostReceipt(t, poison, 0, "poison-late", "0".repeat(64), 10, OffsetDateTime.now(ZoneOffset.UTC));
+        awaitAllProcessed(List.of(poison), 90);
+    }
+
     /** A new tenant, made current, with an order integration whose HMS-API connector id this returns. */
     private long claimedConnector() throws Exception {
         String t = "claim-" + UUID.randomUUID().toString().substring(0, 8);
@@ -99,6 +136,24 @@ class ClaimedItemsIT {
         try (var reader = jakarta.json.Json.createReader(new StringReader(body))) {
             return reader.readValue();
         }
+    }
+
+    private void awaitAllProcessed(List<String> ids, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<String> waiting = new ArrayList<>(ids);
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            List<String> still = new ArrayList<>();
+            for (String id : waiting) {
+                if (!"PROCESSED".equals(probe.receiptState(id))) {
+                    still.add(id);
+                }
+            }
+            waiting = still;
+            if (!waiting.isEmpty()) {
+                Thread.sleep(250);
+            }
+        }
+        assertThat(waiting).as("receipts not processed within " + seconds + " s").isEmpty();
     }
 
     private void awaitProcessed(String receipt, int seconds) throws Exception {
