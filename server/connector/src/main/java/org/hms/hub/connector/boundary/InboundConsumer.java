@@ -18,8 +18,9 @@ import org.hms.hub.connector.control.inbound.FanOutBatches;
  * fails alone: the broker delivers it again ten times, then to {@code hub.dlq}, where {@link DeadLetterConsumer}
  * records it — and its batch-mates are fanned out.
  * <p>
- * Every second it takes what waits for most of that second; when nothing does it waits for the next item
- * ({@value FanOutBatches#FIRST_WAIT_MILLIS} ms at a time), so an item is taken as soon as it is queued.
+ * Every second it takes what waits, batch after batch, for most of that second; when nothing waits, one receive
+ * waits for the next item for the rest of the second — so an item is taken as soon as it is queued, and an idle hub
+ * opens one consumer a second, not one per wait.
  */
 @Singleton
 @DependsOn("SchemaMigration")
@@ -28,8 +29,10 @@ public class InboundConsumer {
 
     static final int BATCH = 100;
     private static final Logger LOG = Logger.getLogger(InboundConsumer.class.getName());
-    /** No batch is begun later than this into the second, so that one ends before the next second's run begins. */
-    private static final long SLICE_NANOS = 950_000_000L - FanOutBatches.FIRST_WAIT_MILLIS * 1_000_000L;
+    /** How far into the second batches are taken (and the first item of a batch waited for). */
+    private static final long SLICE_NANOS = 950_000_000L;
+    /** No batch is begun with less than this left of the slice. */
+    private static final long MIN_WAIT_MILLIS = 20;
 
     @Inject
     FanOutBatches batches;
@@ -41,10 +44,11 @@ public class InboundConsumer {
     void fanOut() {
         long until = System.nanoTime() + SLICE_NANOS;
         try {
-            do {
-                int taken = batches.takeBatch(oneByOne > 0 ? 1 : BATCH);
+            long left;
+            while ((left = (until - System.nanoTime()) / 1_000_000L) >= MIN_WAIT_MILLIS) {
+                int taken = batches.takeBatch(oneByOne > 0 ? 1 : BATCH, left);
                 oneByOne = Math.max(0, oneByOne - taken);
-            } while (System.nanoTime() < until);
+            }
         } catch (jakarta.jms.JMSException | RuntimeException e) {
             oneByOne = BATCH;
             LOG.log(Level.WARNING, "Fanning out a batch of inbound items failed; its items are delivered again and "

@@ -28,8 +28,7 @@ import org.hms.hub.platform.messaging.TransactedJms;
 public class FanOutBatches {
 
     private static final Logger LOG = Logger.getLogger(FanOutBatches.class.getName());
-    /** How long the first item of a batch is waited for, and each further one. */
-    public static final long FIRST_WAIT_MILLIS = 250;
+    /** How long each further item of a batch is waited for. */
     static final long NEXT_WAIT_MILLIS = 10;
     /** A batch also ends once its bodies reach this size (a webhook body may have 1 MiB). */
     static final long MAX_BATCH_CHARS = 4L * 1024 * 1024;
@@ -41,17 +40,17 @@ public class FanOutBatches {
     FanOut fanOut;
 
     /**
-     * Fans out the next batch, of at most {@code max} items; returns how many messages it took (0: none came within
-     * {@value #FIRST_WAIT_MILLIS} ms). Any failure rolls the whole batch back.
+     * Fans out the next batch, of at most {@code max} items, waiting at most {@code firstWaitMillis} for its first;
+     * returns how many messages it took (0: none came). Any failure rolls the whole batch back.
      */
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = JMSException.class)
-    public int takeBatch(int max) throws JMSException {
+    public int takeBatch(int max, long firstWaitMillis) throws JMSException {
         Map<String, List<FanOut.Item>> byTenant = new LinkedHashMap<>();
         int taken = 0;
         long chars = 0;
         JMSContext jms = broker.context();
         try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(Jms.INBOUND_ADDRESS))) {
-            for (Message message = consumer.receive(FIRST_WAIT_MILLIS); message != null;
+            for (Message message = consumer.receive(Math.max(1, firstWaitMillis)); message != null;
                  message = taken < max && chars < MAX_BATCH_CHARS ? consumer.receive(NEXT_WAIT_MILLIS) : null) {
                 taken++;
                 String tenant;
