@@ -79,23 +79,15 @@ public class AuditIntake {
 
     /** The audit entry an event message describes. */
     static AuditEntry entry(Message message) throws JMSException {
-        UUID eventId = UUID.fromString(required(message, Jms.PROP_EVENT_ID));
-        String type = required(message, Jms.PROP_TYPE);
-        String tenant = required(message, Jms.PROP_TENANT);
+        UUID eventId = UUID.fromString(Jms.requiredProperty(message, Jms.PROP_EVENT_ID));
+        String type = Jms.requiredProperty(message, Jms.PROP_TYPE);
+        String tenant = Jms.requiredProperty(message, Jms.PROP_TENANT);
         String correlationId = message.getStringProperty(Jms.PROP_CORRELATION_ID);
         JsonObject json = parse(message instanceof TextMessage text ? text.getText() : null);
         OffsetDateTime occurredAt = occurredAt(json, message.getJMSTimestamp());
         String actor = json != null && json.get("actor") instanceof jakarta.json.JsonString s ? s.getString()
                 : "system";
         return new AuditEntry(eventId, tenant, type, actor, correlationId, occurredAt, EventFacts.of(type, json));
-    }
-
-    private static String required(Message message, String property) throws JMSException {
-        String value = message.getStringProperty(property);
-        if (value == null) {
-            throw new IllegalArgumentException("no " + property + " property");
-        }
-        return value;
     }
 
     private static JsonObject parse(String body) {

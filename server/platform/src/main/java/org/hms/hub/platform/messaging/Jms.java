@@ -61,4 +61,14 @@ public final class Jms {
 
     private Jms() {
     }
+
+    /** A string property the message must carry; a message without it is not one of the hub's (thrown). */
+    public static String requiredProperty(jakarta.jms.Message message, String property)
+            throws jakarta.jms.JMSException {
+        String value = message.getStringProperty(property);
+        if (value == null) {
+            throw new IllegalArgumentException("no " + property + " property");
+        }
+        return value;
+    }
 }

@@ -58,12 +58,6 @@ public class FanOut {
     public record Item(long connectorId, String receiptId, String body) {
     }
 
-    /** Processes one item of the current tenant, in the caller's transaction or a new one. */
-    @Transactional
-    public void process(long connectorId, String receiptId, String body) {
-        apply(connectorId, receiptId, body);
-    }
-
     /**
      * Processes items of one tenant, in their order, in one transaction of their own: their deliveries, their
      * receipts' new states and what they send commit together, or none of them does. The transaction ends after the

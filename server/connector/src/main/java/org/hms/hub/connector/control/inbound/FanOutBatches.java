@@ -19,9 +19,10 @@ import org.hms.hub.platform.messaging.TransactedJms;
 /**
  * Takes accepted items off {@code hub.inbound} in batches, in the order the broker holds them, and fans them out
  * ({@link FanOut#processAll}): each tenant's items of a batch in one transaction of their own (more than one when
- * their deliveries are many: a wide fan-out), committed before the messages are acknowledged — one commit per batch and tenant instead of a two-phase commit per item. A failure rolls
- * the batch back and the broker delivers its messages again (after its redelivery delay); an item processed already
- * is not processed twice (the fan-out goes by the receipt's state). A message that is not an inbound item (no tenant,
+ * their deliveries are many: a wide fan-out), committed before the messages are acknowledged — one commit per batch
+ * and tenant instead of a two-phase commit per item. A failure rolls the batch back and the broker delivers its
+ * messages again (after its redelivery delay); an item processed already is not processed twice (the fan-out goes by
+ * the receipt's state). A message that is not an inbound item (no tenant,
  * connector or receipt id; no text body) goes to the dead-letter address at once, where it is logged.
  */
 @ApplicationScoped
@@ -56,9 +57,9 @@ public class FanOutBatches {
                 String tenant;
                 FanOut.Item item;
                 try {
-                    tenant = required(message, Jms.PROP_TENANT);
-                    long connectorId = Long.parseLong(required(message, Jms.PROP_CONNECTOR));
-                    String receiptId = required(message, Jms.PROP_RECEIPT);
+                    tenant = Jms.requiredProperty(message, Jms.PROP_TENANT);
+                    long connectorId = Long.parseLong(Jms.requiredProperty(message, Jms.PROP_CONNECTOR));
+                    String receiptId = Jms.requiredProperty(message, Jms.PROP_RECEIPT);
                     if (!(message instanceof TextMessage text) || text.getText() == null) {
                         throw new IllegalArgumentException("no text body");
                     }
@@ -80,13 +81,5 @@ public class FanOutBatches {
             }
         }
         return taken;
-    }
-
-    private static String required(Message message, String property) throws JMSException {
-        String value = message.getStringProperty(property);
-        if (value == null) {
-            throw new IllegalArgumentException("no " + property + " property");
-        }
-        return value;
     }
 }
