@@ -4,9 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.hms.hub.connector.control.ConnectorViews;
 import org.hms.hub.connector.control.delivery.DeliveryStore;
@@ -63,17 +66,23 @@ public class FanOut {
      * receipts' new states and what they send commit together, or none of them does. The transaction ends after the
      * item with which its deliveries reach {@value #MAX_DELIVERIES} or their payloads {@value #MAX_PAYLOAD_CHARS}
      * characters (a wide fan-out multiplies an item), so that one transaction holds no more than that in memory.
+     * <p>
+     * The items' receipts are read in one query, and each event type's subscriptions once per transaction: a query
+     * per item, each flushing what the transaction had written so far, made a batch's cost grow with the square of
+     * its size (#10).
      *
      * @return how many of the items, from the first, were processed; the caller passes the rest again
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int processAll(String tenantId, java.util.List<Item> items) {
+    public int processAll(String tenantId, List<Item> items) {
         tenant.set(tenantId);
+        Map<String, InboundReceipt> receipts = receipts(items);
+        Map<String, List<Subscription>> subscriptions = new HashMap<>();
         int deliveries = 0;
         long chars = 0;
         int done = 0;
         for (Item item : items) {
-            Weight weight = apply(item.connectorId(), item.receiptId(), item.body());
+            Weight weight = apply(item.connectorId(), item.receiptId(), item.body(), receipts, subscriptions);
             done++;
             deliveries += weight.deliveries();
             chars += weight.chars();
@@ -85,7 +94,7 @@ public class FanOut {
     }
 
     /** At most about this many deliveries, or characters of their payloads, in one transaction of {@link #processAll}. */
-    static final int MAX_DELIVERIES = 1000;
+    public static final int MAX_DELIVERIES = 1000;
     static final long MAX_PAYLOAD_CHARS = 16L * 1024 * 1024;
 
     /** What processing an item made: deliveries (or a hand-over) and the characters of their payloads. */
@@ -93,8 +102,26 @@ public class FanOut {
         static final Weight NONE = new Weight(0, 0);
     }
 
-    private Weight apply(long connectorId, String receiptId, String body) {
-        InboundReceipt receipt = tenancy.bind(em).find(InboundReceipt.class, receiptId);
+    /** The items' receipts (of the current tenant) that exist, by id, read in one query and managed from then on. */
+    private Map<String, InboundReceipt> receipts(List<Item> items) {
+        Map<String, InboundReceipt> found = new HashMap<>();
+        List<String> ids = items.stream().map(Item::receiptId).distinct().toList();
+        for (int from = 0; from < ids.size(); from += RECEIPTS_PER_QUERY) {
+            for (InboundReceipt r : tenancy.bind(em).createNamedQuery(InboundReceipt.BY_IDS, InboundReceipt.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + RECEIPTS_PER_QUERY)))
+                    .setFlushMode(FlushModeType.COMMIT).getResultList()) {
+                found.put(r.id(), r);
+            }
+        }
+        return found;
+    }
+
+    /** The most ids in one {@code IN} list. */
+    private static final int RECEIPTS_PER_QUERY = 500;
+
+    private Weight apply(long connectorId, String receiptId, String body, Map<String, InboundReceipt> receipts,
+                         Map<String, List<Subscription>> subscriptions) {
+        InboundReceipt receipt = receipts.get(receiptId);
         if (receipt == null) {
             // With two-phase commit the message can arrive before the receipt is visible: roll back, and the
             // broker delivers it again after its redelivery delay (ten times, then hub.dlq and a dead letter).
@@ -137,7 +164,7 @@ public class FanOut {
         }
         String payload = read.payload().toString();
         int created = fanOut(connectorId, receipt.id(), read.eventType(), payload, entityKey,
-                receipt.syncJobId(), null);
+                receipt.syncJobId(), subscriptions.computeIfAbsent(read.eventType(), this::subscribers), null);
         receipt.processed(read.eventType(), entityKey, created);
         deliveries.synced(connectorId);
         return new Weight(created, (long) created * payload.length());
@@ -157,15 +184,31 @@ public class FanOut {
     @Transactional(Transactional.TxType.MANDATORY)
     public int fanOut(long sourceConnectorId, String receiptId, String eventType, String payload, String entityKey,
                       String syncJobId, Long only) {
+        return fanOut(sourceConnectorId, receiptId, eventType, payload, entityKey, syncJobId, subscribers(eventType),
+                only);
+    }
+
+    /**
+     * The enabled subscriptions to the event type. Nothing the fan-out writes changes them, so the query does not
+     * flush the transaction first.
+     */
+    private List<Subscription> subscribers(String eventType) {
+        return tenancy.bind(em).createNamedQuery(Subscription.FOR_TYPE, Subscription.class)
+                .setParameter("eventType", eventType).setFlushMode(FlushModeType.COMMIT).getResultList();
+    }
+
+    private int fanOut(long sourceConnectorId, String receiptId, String eventType, String payload, String entityKey,
+                       String syncJobId, List<Subscription> subscribers, Long only) {
         int created = 0;
-        for (Subscription s : tenancy.bind(em).createNamedQuery(Subscription.FOR_TYPE, Subscription.class)
-                .setParameter("eventType", eventType).getResultList()) {
+        for (Subscription s : subscribers) {
             if (s.connectorId() == sourceConnectorId || (only != null && s.id() != only)) {
                 continue;
             }
             String key = receiptId + ":" + s.id();
+            // DeliveryStore.create flushes each delivery it makes, so this sees them without a flush of its own
             boolean exists = em.createNamedQuery(Delivery.BY_KEY, Delivery.class).setParameter("connectorId",
-                    s.connectorId()).setParameter("key", key).getResultStream().findAny().isPresent();
+                    s.connectorId()).setParameter("key", key).setFlushMode(FlushModeType.COMMIT).getResultStream()
+                    .findAny().isPresent();
             if (exists) {
                 continue;
             }

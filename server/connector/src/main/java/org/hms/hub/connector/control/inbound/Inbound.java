@@ -1,10 +1,13 @@
 package org.hms.hub.connector.control.inbound;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -30,6 +33,12 @@ import org.hms.hub.platform.tenancy.TenantContext;
  * payload is the same: then its message may have been lost with a commit a crash split, and it is queued again
  * (the fan-out goes by the receipt's state, so nothing is done twice). The receipt keeps the payload until the item
  * is processed, so the sweeper ({@link #requeue}) queues such an item again even when nobody sends it again.
+ * <p>
+ * Many items are often accepted in one transaction (a batch of webhooks, a polled page). The receipts are written
+ * when the transaction commits, not one flush per item: with deferred change detection every flush compares every
+ * object the transaction holds, so flushing per item made a batch's cost grow with the square of its size (#10).
+ * The look-up of an external id therefore reads the database without flushing, and the transaction remembers the
+ * ids it has accepted itself, so that an item repeated within one transaction is still answered as a duplicate.
  */
 @ApplicationScoped
 public class Inbound {
@@ -62,13 +71,19 @@ public class Inbound {
     @Inject
     InboundRoutes routes;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** The key under which a transaction keeps the receipts it has accepted, by connector and external id. */
+    private static final Object ACCEPTED_HERE = new Object();
+
     public record Accepted(String receiptId, boolean duplicate, OffsetDateTime receivedAt) {
     }
 
     /**
      * Receipts and enqueues an item of the current tenant. When the same item is being accepted concurrently the
-     * unique key fails this transaction with a persistence exception; the caller then finds it with
-     * {@link #existing}.
+     * unique key fails this transaction when it commits (a persistence or transactional exception); the caller then
+     * finds it with {@link #existing}.
      *
      * @param parsed the body as JSON (already checked by the caller)
      */
@@ -76,10 +91,17 @@ public class Inbound {
     public Accepted accept(long connectorId, Source source, String externalId, String body, JsonValue parsed,
                            InboundShape shape, String syncJobId) {
         String external = externalId(externalId);
+        Map<String, Accepted> acceptedHere = acceptedHere();
+        String key = connectorId + " " + external;
+        Accepted here = acceptedHere.get(key);
+        if (here != null) {
+            return new Accepted(here.receiptId(), true, here.receivedAt());
+        }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        // what this transaction has accepted is in acceptedHere: no flush of it is needed for this look-up
         Optional<InboundReceipt> known = tenancy.bind(em).createNamedQuery(InboundReceipt.BY_EXTERNAL_ID,
                         InboundReceipt.class).setParameter("connectorId", connectorId).setParameter("externalId", external)
-                .getResultStream().findFirst();
+                .setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
         if (known.isPresent()) {
             InboundReceipt r = known.get();
             if (r.state() == InboundReceipt.State.RECEIVED && r.payloadSha256().equals(sha256(bytes))
@@ -92,6 +114,7 @@ public class Inbound {
                 queue(connectorId, source, r.id(), r.entityKey(), syncJobId, body);
                 r.enqueued();
             }
+            acceptedHere.put(key, new Accepted(r.id(), true, r.receivedAt()));
             return new Accepted(r.id(), true, r.receivedAt());
         }
         String eventType = null;
@@ -108,7 +131,7 @@ public class Inbound {
         InboundReceipt receipt = new InboundReceipt(connectorId, source, external, eventType, entityKey,
                 sha256(bytes), bytes.length, syncJobId, body);
         tenancy.bind(em).persist(receipt);
-        em.flush();
+        acceptedHere.put(key, new Accepted(receipt.id(), false, receipt.receivedAt()));
         InboundRoutes.Route claimed = readable && connectorId != PUBLISHERS
                 ? routes.route(tenant.current(), connectorId) : null;
         if (claimed != null) {
@@ -131,6 +154,17 @@ public class Inbound {
                             "bytes", Integer.toString(bytes.length))));
         }
         return new Accepted(receipt.id(), false, receipt.receivedAt());
+    }
+
+    /** The receipts the current transaction has accepted (written when it commits). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Accepted> acceptedHere() {
+        Map<String, Accepted> map = (Map<String, Accepted>) transactions.getResource(ACCEPTED_HERE);
+        if (map == null) {
+            map = new HashMap<>();
+            transactions.putResource(ACCEPTED_HERE, map);
+        }
+        return map;
     }
 
     /**
