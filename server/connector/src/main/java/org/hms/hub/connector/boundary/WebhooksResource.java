@@ -70,6 +70,10 @@ public class WebhooksResource {
     @Inject
     org.hms.hub.connector.control.ConnectorMetrics metrics;
 
+    /** Set only for a FHIR notification, which is accepted in the request; other webhooks name their tenant. */
+    @Inject
+    org.hms.hub.platform.tenancy.TenantContext tenant;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
@@ -120,7 +124,7 @@ public class WebhooksResource {
         try {
             verified = WebhookVerifier.verify(target.style(), lowerCase(headers), bytes, target.secrets(), Instant.now());
         } catch (WebhookVerifier.Refused e) {
-            intake.refused(connectorId, e.status(), e.getMessage(), request.getRemoteAddr());
+            intake.refused(target.tenant(), connectorId, e.status(), e.getMessage(), request.getRemoteAddr());
             metrics.webhook(target.tenant(), connectorId, "rejected");
             throw new ProblemException(e.status(), e.status() == 401 ? "Webhook signature refused" : "Webhook malformed",
                     e.getMessage());
@@ -137,13 +141,14 @@ public class WebhooksResource {
         try (var reader = org.hms.hub.platform.json.Json.JSONP.createReader(new StringReader(text))) {
             parsed = reader.readValue();
         } catch (jakarta.json.JsonException e) {
-            intake.refused(connectorId, 400, "Body is not JSON", request.getRemoteAddr());
+            intake.refused(target.tenant(), connectorId, 400, "Body is not JSON", request.getRemoteAddr());
             throw new ProblemException(400, "Malformed JSON", "The webhook body is not valid JSON: " + e.getMessage());
         }
         requireAccepting(target, request);
         String externalId = verified.webhookId() != null ? verified.webhookId() : eventId(parsed, bytes);
         // committed together with the webhooks arriving meanwhile; answered once this one is committed
-        Inbound.Accepted accepted = batches.accept(connectorId, "webhook:" + externalId, text, parsed, target.shape());
+        Inbound.Accepted accepted = batches.accept(target.tenant(), connectorId, "webhook:" + externalId, text, parsed,
+                target.shape());
         metrics.webhook(target.tenant(), connectorId, accepted.duplicate() ? "duplicate" : "accepted");
         return Response.accepted(new WebhookAck(java.util.UUID.fromString(accepted.receiptId()), accepted.duplicate(),
                 accepted.receivedAt())).type(MediaType.APPLICATION_JSON).build();
@@ -153,11 +158,12 @@ public class WebhooksResource {
     private Response fhir(WebhookIntake.Target target, String text, String type, String resourceId,
                           HttpServletRequest request) {
         requireAccepting(target, request);
+        tenant.set(target.tenant()); // the notification is read and accepted in this request, for this tenant
         FhirNotifications.Outcome outcome;
         try {
             outcome = notifications.accept(target.connectorId(), text, type, resourceId, target.shape());
         } catch (ProblemException e) {
-            intake.refused(target.connectorId(), e.status(), e.getMessage(), request.getRemoteAddr());
+            intake.refused(target.tenant(), target.connectorId(), e.status(), e.getMessage(), request.getRemoteAddr());
             throw e;
         }
         metrics.webhook(target.tenant(), target.connectorId(), outcome.accepted().stream()
@@ -180,7 +186,7 @@ public class WebhooksResource {
         }
         org.hms.hub.platform.sync.InboundRoutes.Route route = routes.route(target.tenant(), connectorId);
         if (route != null && !route.accepting()) {
-            intake.refused(connectorId, 503, route.reason(), request.getRemoteAddr());
+            intake.refused(target.tenant(), connectorId, 503, route.reason(), request.getRemoteAddr());
             throw new ProblemException(503, "Integration switched off", route.reason() + " The webhook was not"
                     + " accepted; send it again later.", Map.of("Retry-After",
                     Integer.toString(route.retryAfterSeconds())));

@@ -21,7 +21,6 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.hms.hub.platform.problem.ProblemException;
-import org.hms.hub.platform.tenancy.TenantContext;
 
 /**
  * Group commit for webhooks: the requests that arrive while a transaction is committing are receipted and queued
@@ -47,9 +46,6 @@ public class WebhookBatches {
     @Inject
     WebhookWriter writer;
 
-    @Inject
-    TenantContext tenant;
-
     private final int writers;
     private final int maxBatch;
     private final long waitSeconds;
@@ -71,15 +67,18 @@ public class WebhookBatches {
     }
 
     /**
-     * Receipts and queues a webhook of the current tenant (see {@link Inbound#accept}) together with the others
+     * Receipts and queues a webhook of the tenant's connector (see {@link Inbound#accept}) together with the others
      * arriving now; returns once it is committed.
      */
-    public Inbound.Accepted accept(long connectorId, String externalId, String body, JsonValue parsed,
+    public Inbound.Accepted accept(String tenantId, long connectorId, String externalId, String body, JsonValue parsed,
                                    InboundShape shape) {
         if (stopped) {
             throw busy("The hub is stopping.");
         }
-        Pending pending = new Pending(tenant.current(), connectorId, externalId, body, parsed, shape,
+        if (tenantId == null || tenantId.isBlank()) {
+            throw new IllegalArgumentException("A tenant id is required");
+        }
+        Pending pending = new Pending(tenantId, connectorId, externalId, body, parsed, shape,
                 new CompletableFuture<>());
         queue.add(pending);
         startWriterIfNeeded();

@@ -67,8 +67,8 @@ public class WebhookIntake {
     }
 
     /**
-     * The connector, when it exists and takes webhooks; sets the request's tenant to the connector's. Read afresh:
-     * the webhook endpoint asks {@link WebhookTargets}, which keeps the answer for a few seconds.
+     * The connector, when it exists and takes webhooks, with its tenant (set as the current one for this read).
+     * Read afresh: the webhook endpoint asks {@link WebhookTargets}, which keeps the answer for a few seconds.
      */
     @Transactional
     public Optional<Target> target(long connectorId) {
@@ -101,10 +101,13 @@ public class WebhookIntake {
                 InboundShape.of(ConnectorViews.config(s)), previousUntil));
     }
 
-    /** Records a refused webhook in the audit trail (its own transaction: nothing else of the request commits). */
+    /**
+     * Records a refused webhook in the audit trail of the connector's tenant (its own transaction: nothing else of
+     * the request commits).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void refused(long connectorId, int status, String reason, String remoteAddress) {
-        events.publish(SyncEvent.of(tenant.current(), "WebhookRejected", "connector:" + connectorId, connectorId,
+    public void refused(String tenantId, long connectorId, int status, String reason, String remoteAddress) {
+        events.publish(SyncEvent.of(tenantId, "WebhookRejected", "connector:" + connectorId, connectorId,
                 "Connector", Long.toString(connectorId), "failure", reason,
                 Map.of("httpStatus", Integer.toString(status), "sourceAddress", remoteAddress == null ? "" : remoteAddress)));
     }

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.hms.hub.platform.cache.ShortTermCache;
-import org.hms.hub.platform.tenancy.TenantContext;
 
 /**
  * The webhook endpoint's view of its connectors, kept for {@code hub.webhooks.target-cache} (ISO-8601 duration,
@@ -20,6 +19,9 @@ import org.hms.hub.platform.tenancy.TenantContext;
  * off connector or a rotated secret takes effect with the change; a change the hub did not make (another instance,
  * the database edited by hand) within the duration. A replaced secret's grace period is never stretched: the entry
  * ends with it. A connector that takes no webhooks is not kept (read again on each request).
+ * <p>
+ * A target names its tenant; the request's {@code TenantContext} is not set from it (a request-scoped bean made for
+ * every webhook cost about a twentieth of the request threads' CPU at intake, #10): the endpoint passes the tenant on.
  */
 @ApplicationScoped
 public class WebhookTargets {
@@ -27,24 +29,17 @@ public class WebhookTargets {
     @Inject
     WebhookIntake intake;
 
-    @Inject
-    TenantContext tenant;
-
     @Resource
     TransactionSynchronizationRegistry transactions;
 
     private final ShortTermCache<Long, WebhookIntake.Target> kept =
             ShortTermCache.configured("hub.webhooks.target-cache", Duration.ofSeconds(5), false);
 
-    /** As {@link WebhookIntake#target}: the connector when it takes webhooks; sets the request's tenant to its own. */
+    /** As {@link WebhookIntake#target}: the connector when it takes webhooks, with its tenant. */
     public Optional<WebhookIntake.Target> target(long connectorId) {
-        WebhookIntake.Target target = kept.get(connectorId, id -> intake.target(id).orElse(null),
+        return Optional.ofNullable(kept.get(connectorId, id -> intake.target(id).orElse(null),
                 t -> t.previousSecretUntil() == null ? null
-                        : Duration.between(OffsetDateTime.now(ZoneOffset.UTC), t.previousSecretUntil()));
-        if (target != null) {
-            tenant.set(target.tenant());
-        }
-        return Optional.ofNullable(target);
+                        : Duration.between(OffsetDateTime.now(ZoneOffset.UTC), t.previousSecretUntil())));
     }
 
     /** Forgets the connector now and, inside a transaction, once more when it has ended. */
