@@ -10,10 +10,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.hms.hub.app.env.Deployments;
+import org.hms.hub.connector.control.inbound.FanOut;
 import org.hms.hub.connector.control.inbound.Inbound;
 import org.hms.hub.connector.control.inbound.InboundShape;
 import org.hms.hub.connector.entity.InboundReceipt;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * their receipt processed; a claimed item whose hand-over message a crash lost is taken over once it is sent again.
  * The others are fanned out from {@code hub.inbound} in batches — a burst queued together is processed whole — and
  * an item that cannot be processed does not hold up its batch-mates: it fails alone and the broker tries it again
- * (it is not dropped), while a message that is no inbound item goes to the dead-letter address.
+ * (it is not dropped), while a message that is no inbound item goes to the dead-letter address. A batch whose
+ * deliveries are many (a wide fan-out) is processed in several transactions, each item once.
  */
 @ExtendWith(ArquillianExtension.class)
 class InboundItemsIT {
@@ -114,6 +117,46 @@ class InboundItemsIT {
         // delivery of the item, still held for it, now processes it
         probe.lostReceipt(t, poison, 0, "poison-late", "0".repeat(64), 10, OffsetDateTime.now(ZoneOffset.UTC));
         awaitAllProcessed(List.of(poison), 90);
+    }
+
+    @Test
+    void endsAFanOutTransactionAtTheItemWhoseDeliveriesReachTheLimitAndProcessesTheRestInTheNext() throws Exception {
+        String t = "fan-split-" + UUID.randomUUID().toString().substring(0, 8);
+        int width = 12;
+        fanOut.switchedOffSubscribers(t, "ProbeSplit", width,
+                20_000_000L + ThreadLocalRandom.current().nextLong(500_000) * 20);
+        List<FanOut.Item> items = fanOut.unqueuedItems(t, "ProbeSplit", "split", 100);
+        int first = (FanOut.MAX_DELIVERIES + width - 1) / width; // 84 items make 1,008 deliveries
+
+        int done = fanOut.processAll(t, items);
+        assertThat(done).as("items in the first transaction").isEqualTo(first);
+        assertThat(fanOut.deliveriesByReceipt(t)).as("deliveries after the first transaction").hasSize(first);
+        int rest = fanOut.processAll(t, items.subList(done, items.size()));
+
+        assertThat(rest).as("items in the second transaction").isEqualTo(items.size() - first);
+        Map<String, String> deliveries = fanOut.deliveriesByReceipt(t);
+        assertThat(deliveries).as("every item fanned out").hasSize(items.size());
+        assertThat(deliveries.values()).as("count/distinct keys per item").containsOnly(width + "/" + width);
+        for (FanOut.Item item : items) {
+            assertThat(probe.receiptState(item.receiptId())).as(item.receiptId()).isEqualTo("PROCESSED");
+        }
+        fanOut.discardDeliveries(t);
+    }
+
+    @Test
+    void fansOutAQueuedBurstWhoseDeliveriesNeedSeveralTransactionsEachItemOnce() throws Exception {
+        String t = "fan-wide-" + UUID.randomUUID().toString().substring(0, 8);
+        int width = 12;
+        fanOut.switchedOffSubscribers(t, "ProbeFannedOut", width,
+                20_000_000L + ThreadLocalRandom.current().nextLong(500_000) * 20);
+
+        List<String> receipts = fanOut.burst(t, "wide", 100, null);
+
+        awaitAllProcessed(receipts, 60);
+        Map<String, String> deliveries = fanOut.deliveriesByReceipt(t);
+        assertThat(deliveries.keySet()).containsExactlyInAnyOrderElementsOf(receipts);
+        assertThat(deliveries.values()).as("count/distinct keys per item").containsOnly(width + "/" + width);
+        fanOut.discardDeliveries(t);
     }
 
     /** A new tenant, made current, with an order integration whose HMS-API connector id this returns. */
