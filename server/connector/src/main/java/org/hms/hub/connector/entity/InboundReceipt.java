@@ -23,12 +23,15 @@ import org.hms.hub.platform.tenancy.Tenancy;
 @TenantDiscriminatorColumn(name = "tenant_id", length = 64, contextProperty = Tenancy.PROPERTY)
 @NamedQuery(name = InboundReceipt.BY_EXTERNAL_ID,
         query = "SELECT r FROM InboundReceipt r WHERE r.connectorId = :connectorId AND r.externalId = :externalId")
+@NamedQuery(name = InboundReceipt.BY_EXTERNAL_IDS, query = "SELECT r FROM InboundReceipt r"
+        + " WHERE r.connectorId = :connectorId AND r.externalId IN :externalIds")
 @NamedQuery(name = InboundReceipt.BY_IDS, query = "SELECT r FROM InboundReceipt r WHERE r.id IN :ids")
 @NamedQuery(name = InboundReceipt.COUNT_FOR_JOB, query = "SELECT COUNT(r) FROM InboundReceipt r WHERE r.syncJobId = :job")
 public class InboundReceipt {
 
     public static final String BY_EXTERNAL_ID = "InboundReceipt.byExternalId";
     public static final String BY_IDS = "InboundReceipt.byIds";
+    public static final String BY_EXTERNAL_IDS = "InboundReceipt.byExternalIds";
     public static final String COUNT_FOR_JOB = "InboundReceipt.countForJob";
 
     public enum Source { WEBHOOK, POLL, QUEUE, SYNC, EVENT, REPLAY }

@@ -39,6 +39,7 @@ import org.hms.hub.platform.tenancy.TenantContext;
  * object the transaction holds, so flushing per item made a batch's cost grow with the square of its size (#10).
  * The look-up of an external id therefore reads the database without flushing, and the transaction remembers the
  * ids it has accepted itself, so that an item repeated within one transaction is still answered as a duplicate.
+ * A caller with many items looks their ids up in one query first ({@link #lookUp}).
  */
 @ApplicationScoped
 public class Inbound {
@@ -74,8 +75,17 @@ public class Inbound {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    /** The key under which a transaction keeps the receipts it has accepted, by connector and external id. */
-    private static final Object ACCEPTED_HERE = new Object();
+    /** The key under which a transaction keeps what it knows of external ids ({@link Known}). */
+    private static final Object KNOWN_HERE = new Object();
+
+    /**
+     * What the current transaction knows of external ids (by connector and id): the receipts it accepted itself,
+     * and the answers of {@link #lookUp} — a receipt, or none.
+     */
+    private static final class Known {
+        final Map<String, Accepted> accepted = new HashMap<>();
+        final Map<String, Optional<InboundReceipt>> lookedUp = new HashMap<>();
+    }
 
     public record Accepted(String receiptId, boolean duplicate, OffsetDateTime receivedAt) {
     }
@@ -91,17 +101,21 @@ public class Inbound {
     public Accepted accept(long connectorId, Source source, String externalId, String body, JsonValue parsed,
                            InboundShape shape, String syncJobId) {
         String external = externalId(externalId);
-        Map<String, Accepted> acceptedHere = acceptedHere();
-        String key = connectorId + " " + external;
-        Accepted here = acceptedHere.get(key);
-        if (here != null) {
-            return new Accepted(here.receiptId(), true, here.receivedAt());
+        Known here = knownHere();
+        Map<String, Accepted> acceptedHere = here.accepted;
+        String key = key(connectorId, external);
+        Accepted before = acceptedHere.get(key);
+        if (before != null) {
+            return new Accepted(before.receiptId(), true, before.receivedAt());
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        // what this transaction has accepted is in acceptedHere: no flush of it is needed for this look-up
-        Optional<InboundReceipt> known = tenancy.bind(em).createNamedQuery(InboundReceipt.BY_EXTERNAL_ID,
-                        InboundReceipt.class).setParameter("connectorId", connectorId).setParameter("externalId", external)
-                .setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
+        Optional<InboundReceipt> known = here.lookedUp.remove(key);
+        if (known == null) {
+            // what this transaction has accepted is in acceptedHere: no flush of it is needed for this look-up
+            known = tenancy.bind(em).createNamedQuery(InboundReceipt.BY_EXTERNAL_ID, InboundReceipt.class)
+                    .setParameter("connectorId", connectorId).setParameter("externalId", external)
+                    .setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
+        }
         if (known.isPresent()) {
             InboundReceipt r = known.get();
             if (r.state() == InboundReceipt.State.RECEIVED && r.payloadSha256().equals(sha256(bytes))
@@ -156,15 +170,43 @@ public class Inbound {
         return new Accepted(receipt.id(), false, receipt.receivedAt());
     }
 
-    /** The receipts the current transaction has accepted (written when it commits). */
-    @SuppressWarnings("unchecked")
-    private Map<String, Accepted> acceptedHere() {
-        Map<String, Accepted> map = (Map<String, Accepted>) transactions.getResource(ACCEPTED_HERE);
-        if (map == null) {
-            map = new HashMap<>();
-            transactions.putResource(ACCEPTED_HERE, map);
+    /**
+     * Looks up, in one query, which of the connector's external ids have a receipt, for the items the current
+     * transaction is about to {@link #accept}: each of them then needs no look-up of its own.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lookUp(long connectorId, java.util.Collection<String> externalIds) {
+        Known here = knownHere();
+        java.util.List<String> ids = externalIds.stream().map(Inbound::externalId).distinct()
+                .filter(id -> !here.accepted.containsKey(key(connectorId, id))).toList();
+        for (int from = 0; from < ids.size(); from += LOOK_UP_PER_QUERY) {
+            java.util.List<String> part = ids.subList(from, Math.min(ids.size(), from + LOOK_UP_PER_QUERY));
+            for (String id : part) {
+                here.lookedUp.put(key(connectorId, id), Optional.empty());
+            }
+            for (InboundReceipt r : tenancy.bind(em).createNamedQuery(InboundReceipt.BY_EXTERNAL_IDS,
+                            InboundReceipt.class).setParameter("connectorId", connectorId).setParameter("externalIds", part)
+                    .setFlushMode(FlushModeType.COMMIT).getResultList()) {
+                here.lookedUp.put(key(connectorId, r.externalId()), Optional.of(r));
+            }
         }
-        return map;
+    }
+
+    /** The most ids in one {@code IN} list of {@link #lookUp}. */
+    private static final int LOOK_UP_PER_QUERY = 500;
+
+    private static String key(long connectorId, String external) {
+        return connectorId + " " + external;
+    }
+
+    /** What the current transaction knows of external ids (receipts it accepted are written when it commits). */
+    private Known knownHere() {
+        Known known = (Known) transactions.getResource(KNOWN_HERE);
+        if (known == null) {
+            known = new Known();
+            transactions.putResource(KNOWN_HERE, known);
+        }
+        return known;
     }
 
     /**

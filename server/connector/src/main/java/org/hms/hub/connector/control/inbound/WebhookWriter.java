@@ -21,11 +21,17 @@ public class WebhookWriter {
     @Inject
     TenantContext tenant;
 
-    /** All the items in one transaction, in their order (a repeat of an earlier one is answered as its duplicate). */
+    /**
+     * All the items in one transaction, in their order (a repeat of an earlier one is answered as its duplicate);
+     * their webhook ids are looked up in one query per connector.
+     */
     @ActivateRequestContext
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Inbound.Accepted> acceptAll(String tenantId, List<WebhookBatches.Pending> items) {
         tenant.set(tenantId);
+        items.stream().collect(java.util.stream.Collectors.groupingBy(WebhookBatches.Pending::connectorId,
+                java.util.stream.Collectors.mapping(WebhookBatches.Pending::externalId,
+                        java.util.stream.Collectors.toList()))).forEach(inbound::lookUp);
         List<Inbound.Accepted> accepted = new ArrayList<>(items.size());
         for (WebhookBatches.Pending p : items) {
             accepted.add(inbound.accept(p.connectorId(), InboundReceipt.Source.WEBHOOK, p.externalId(), p.body(),
