@@ -121,10 +121,8 @@ class InboundItemsIT {
 
     @Test
     void endsAFanOutTransactionAtTheItemWhoseDeliveriesReachTheLimitAndProcessesTheRestInTheNext() throws Exception {
-        String t = "fan-split-" + UUID.randomUUID().toString().substring(0, 8);
-        int width = 12;
-        fanOut.switchedOffSubscribers(t, "ProbeSplit", width,
-                20_000_000L + ThreadLocalRandom.current().nextLong(500_000) * 20);
+        String t = tenantWithSubscribers("fan-split-", "ProbeSplit");
+        int width = WIDTH;
         List<FanOut.Item> items = fanOut.unqueuedItems(t, "ProbeSplit", "split", 100);
         int first = (FanOut.MAX_DELIVERIES + width - 1) / width; // 84 items make 1,008 deliveries
 
@@ -145,10 +143,8 @@ class InboundItemsIT {
 
     @Test
     void fansOutAQueuedBurstWhoseDeliveriesNeedSeveralTransactionsEachItemOnce() throws Exception {
-        String t = "fan-wide-" + UUID.randomUUID().toString().substring(0, 8);
-        int width = 12;
-        fanOut.switchedOffSubscribers(t, "ProbeFannedOut", width,
-                20_000_000L + ThreadLocalRandom.current().nextLong(500_000) * 20);
+        String t = tenantWithSubscribers("fan-wide-", "ProbeFannedOut");
+        int width = WIDTH;
 
         List<String> receipts = fanOut.burst(t, "wide", 100, null);
 
@@ -157,6 +153,17 @@ class InboundItemsIT {
         assertThat(deliveries.keySet()).containsExactlyInAnyOrderElementsOf(receipts);
         assertThat(deliveries.values()).as("count/distinct keys per item").containsOnly(width + "/" + width);
         fanOut.discardDeliveries(t);
+    }
+
+    /** How many subscribers the wide fan-outs have: 100 items make 1,200 deliveries, more than one transaction's. */
+    private static final int WIDTH = 12;
+
+    /** A new tenant with {@link #WIDTH} switched-off connectors subscribed to the event type. */
+    private String tenantWithSubscribers(String prefix, String eventType) throws Exception {
+        String t = prefix + UUID.randomUUID().toString().substring(0, 8);
+        fanOut.switchedOffSubscribers(t, eventType, WIDTH,
+                20_000_000L + ThreadLocalRandom.current().nextLong(500_000) * 20);
+        return t;
     }
 
     /** A new tenant, made current, with an order integration whose HMS-API connector id this returns. */
