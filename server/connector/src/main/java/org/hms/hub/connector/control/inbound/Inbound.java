@@ -102,16 +102,15 @@ public class Inbound {
                            InboundShape shape, String syncJobId) {
         String external = externalId(externalId);
         Known here = knownHere();
-        Map<String, Accepted> acceptedHere = here.accepted;
         String key = key(connectorId, external);
-        Accepted before = acceptedHere.get(key);
+        Accepted before = here.accepted.get(key);
         if (before != null) {
             return new Accepted(before.receiptId(), true, before.receivedAt());
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         Optional<InboundReceipt> known = here.lookedUp.remove(key);
         if (known == null) {
-            // what this transaction has accepted is in acceptedHere: no flush of it is needed for this look-up
+            // what this transaction has accepted is in here.accepted: no flush of it is needed for this look-up
             known = tenancy.bind(em).createNamedQuery(InboundReceipt.BY_EXTERNAL_ID, InboundReceipt.class)
                     .setParameter("connectorId", connectorId).setParameter("externalId", external)
                     .setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
@@ -128,7 +127,7 @@ public class Inbound {
                 queue(connectorId, source, r.id(), r.entityKey(), syncJobId, body);
                 r.enqueued();
             }
-            acceptedHere.put(key, new Accepted(r.id(), true, r.receivedAt()));
+            here.accepted.put(key, new Accepted(r.id(), true, r.receivedAt()));
             return new Accepted(r.id(), true, r.receivedAt());
         }
         String eventType = null;
@@ -145,7 +144,7 @@ public class Inbound {
         InboundReceipt receipt = new InboundReceipt(connectorId, source, external, eventType, entityKey,
                 sha256(bytes), bytes.length, syncJobId, body);
         tenancy.bind(em).persist(receipt);
-        acceptedHere.put(key, new Accepted(receipt.id(), false, receipt.receivedAt()));
+        here.accepted.put(key, new Accepted(receipt.id(), false, receipt.receivedAt()));
         InboundRoutes.Route claimed = readable && connectorId != PUBLISHERS
                 ? routes.route(tenant.current(), connectorId) : null;
         if (claimed != null) {

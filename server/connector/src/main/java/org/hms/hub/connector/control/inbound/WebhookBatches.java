@@ -75,9 +75,6 @@ public class WebhookBatches {
         if (stopped) {
             throw busy("The hub is stopping.");
         }
-        if (tenantId == null || tenantId.isBlank()) {
-            throw new IllegalArgumentException("A tenant id is required");
-        }
         Pending pending = new Pending(tenantId, connectorId, externalId, body, parsed, shape,
                 new CompletableFuture<>());
         queue.add(pending);
