@@ -280,6 +280,8 @@ class SyncEngineIT {
         WebhookAck replayAck = replay.readEntity(WebhookAck.class);
         assertThat(replayAck.duplicate()).isTrue();
         assertThat(replayAck.receiptId()).isEqualTo(ack.receiptId());
+        assertThat(replayAck.receivedAt()).as("the repeat names the first call's time, as stored")
+                .isEqualTo(ack.receivedAt());
 
         assertRefused(webhook(source, TestSecrets.WEBHOOK_SECRET_WRONG, "sig-wrong", now, body), 401, "does not match");
         assertRefused(webhook(source, TestSecrets.WEBHOOK_SECRET, "sig-stale", now.minusSeconds(400), body), 401, "old");

@@ -101,7 +101,8 @@ public class InboundReceipt {
         this.sizeBytes = sizeBytes;
         this.syncJobId = syncJobId;
         this.state = State.RECEIVED;
-        this.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        // microseconds, what both databases store: the 202 of the first call and of a repeat then carry one value
+        this.receivedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         this.pendingPayload = payload;
         this.enqueuedAt = receivedAt;
     }
