@@ -159,6 +159,9 @@ public class Delivery {
     @Version
     private long version;
 
+    /** The version a delivery is first written with (EclipseLink's initial value for a numeric version). */
+    public static final long FIRST_VERSION = 1;
+
     protected Delivery() {
     }
 

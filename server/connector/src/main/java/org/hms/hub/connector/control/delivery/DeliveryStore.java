@@ -70,13 +70,18 @@ public class DeliveryStore {
     @Inject
     Circuits circuits;
 
-    /** Records a delivery and queues it, in the caller's transaction. */
+    /**
+     * Records a delivery and queues it, in the caller's transaction. The delivery is written at the transaction's
+     * commit, not flushed here: its id comes from the sequence at {@code persist}, and any version it commits with is
+     * at least {@link Delivery#FIRST_VERSION}, the lower bound its message names ({@link #claim} waits for a version
+     * at least that high). A flush per delivery compared everything the transaction held each time, so a fan-out's
+     * cost grew with the square of its deliveries (#10).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Delivery create(Delivery delivery) {
         tenancy.bind(em).persist(delivery);
-        em.flush();
         if (delivery.state() != DeliveryState.HELD) {
-            queues.delivery(tenant.current(), group(delivery), delivery.id(), delivery.version(), 0, 0);
+            queues.delivery(tenant.current(), group(delivery), delivery.id(), Delivery.FIRST_VERSION, 0, 0);
         }
         return delivery;
     }

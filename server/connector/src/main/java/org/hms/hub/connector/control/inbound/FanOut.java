@@ -205,7 +205,9 @@ public class FanOut {
                 continue;
             }
             String key = receiptId + ":" + s.id();
-            // DeliveryStore.create flushes each delivery it makes, so this sees them without a flush of its own
+            // Deliveries made earlier in this transaction are not flushed, so this sees only committed ones; the
+            // key cannot repeat within a transaction (an item's receipt is PROCESSED after its first fan-out, and a
+            // replay fans out once), and the key's unique constraint would fail the commit if it did.
             boolean exists = em.createNamedQuery(Delivery.BY_KEY, Delivery.class).setParameter("connectorId",
                     s.connectorId()).setParameter("key", key).setFlushMode(FlushModeType.COMMIT).getResultStream()
                     .findAny().isPresent();
