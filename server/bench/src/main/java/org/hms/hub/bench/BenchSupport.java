@@ -220,6 +220,27 @@ final class BenchSupport {
         }
     }
 
+    /**
+     * The hub's CPU seconds since {@code cpu0}, read once the hub has gone quiet again: its CPU over the last second
+     * no more than {@code idleCores} plus 0.05 of a core (the work a measured phase set off — fan-out, audit trail,
+     * deliveries — is then done), or after {@code timeout}. Returns the CPU less what the hub uses idle over the
+     * elapsed time ({@code idleCores}, measured while nothing was sent), and the seconds that took.
+     */
+    static double[] cpuUntilQuiet(long pid, double cpu0, long since, double idleCores, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        double previous = cpuSeconds(pid);
+        while (true) {
+            Thread.sleep(1000);
+            double now = cpuSeconds(pid);
+            if (now - previous <= idleCores + 0.05 || System.nanoTime() > deadline) {
+                double seconds = (System.nanoTime() - since) / 1e9;
+                return new double[] {Math.max(0, now - cpu0 - idleCores * seconds), seconds};
+            }
+            previous = now;
+        }
+    }
+
     static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {

@@ -27,8 +27,9 @@ import org.hms.hub.testsupport.LaunchedHub;
  * asserts nothing; {@link FaultInjection} is the run that checks.
  * <p>
  * Figures: (a) bare Payara Micro no-op endpoint, req/s; (b) durable-commit limit, items/s; the hub's cold start to
- * ready and its idle RSS; webhook intake/s alone (no subscriber; ratio to a); deliveries/s alone (one subscriber on
- * an HTTP peer answering at once; ratio to b); end-to-end orders/s sustained (order placed in HMS-API → created in
+ * ready and its idle RSS and CPU; webhook intake/s alone (no subscriber; ratio to a) and the hub's CPU per webhook
+ * (until it is quiet again, less its idle CPU); deliveries/s alone (one subscriber on an HTTP peer answering at once;
+ * ratio to b) and the hub's CPU per webhook delivered; end-to-end orders/s sustained (order placed in HMS-API → created in
  * HMS-OMS → fulfilled there → fulfilled in HMS-API; ratio to b), with the hub's CPU and RSS; latency p50/p95/p99
  * (webhook accepted → the other side confirmed) at 50 % and 100 % of that maximum as offered load.
  * <p>
@@ -85,6 +86,13 @@ public final class OrderBenchmark {
             System.out.printf("Webhook intake alone: %d webhooks, %d concurrent senders%n", webhooks, concurrency);
             BenchSupport.post(url, Math.min(1000, webhooks), concurrency, 202,
                     i -> BenchSupport.signedWebhook(SECRET, "warm-" + i, webhookBody(i, "IntakeOnly")));
+            // the warm-up's fan-out and audit trail done, then what the hub uses while nothing arrives
+            BenchSupport.cpuUntilQuiet(hub.pid(), 0, System.nanoTime(), 0, Duration.ofSeconds(60));
+            double idle0 = BenchSupport.cpuSeconds(hub.pid());
+            Thread.sleep(5_000);
+            double idleCores = Math.max(0, (BenchSupport.cpuSeconds(hub.pid()) - idle0) / 5);
+            figures.put("idleCpuCoresBusy", Math.round(idleCores * 1000) / 1000.0);
+            double intakeCpu0 = BenchSupport.cpuSeconds(hub.pid());
             long t0 = System.nanoTime();
             List<Long> intake = BenchSupport.post(url, webhooks, concurrency, 202,
                     i -> BenchSupport.signedWebhook(SECRET, "intake-" + i, webhookBody(i, "IntakeOnly")));
@@ -93,11 +101,21 @@ public final class OrderBenchmark {
             figures.put("webhookIntakeRatioToNoOp", Math.round(intakeRate / noOp * 1000) / 1000.0);
             figures.put("webhookCallP50Ms", BenchSupport.ms(BenchSupport.percentile(intake, 50)));
             figures.put("webhookCallP99Ms", BenchSupport.ms(BenchSupport.percentile(intake, 99)));
-            Thread.sleep(15_000); // let the fan-out of those items finish
+            // the CPU of the intake and of what it sets off (fan-out, audit trail), once the hub is quiet again
+            double[] intakeCpu = BenchSupport.cpuUntilQuiet(hub.pid(), intakeCpu0, t0, idleCores,
+                    Duration.ofSeconds(60));
+            figures.put("hubCpuMsPerWebhook", Math.round(intakeCpu[0] * 1e5 / webhooks) / 100.0);
+            Thread.sleep(5_000);
 
             // deliveries alone: one subscriber on a peer that answers at once
+            double deliveriesCpu0 = BenchSupport.cpuSeconds(hub.pid());
+            long d0 = System.nanoTime();
             double deliveries = deliveries(admin, url, webhooks, concurrency);
+            double[] deliveriesCpu = BenchSupport.cpuUntilQuiet(hub.pid(), deliveriesCpu0, d0, idleCores,
+                    Duration.ofSeconds(60));
             figures.put("deliveriesPerSecond", BenchSupport.round(deliveries));
+            // per webhook delivered once: its intake, fan-out and audit as above, plus its delivery
+            figures.put("hubCpuMsPerDeliveredWebhook", Math.round(deliveriesCpu[0] * 1e5 / webhooks) / 100.0);
             figures.put("deliveriesRatioToDurable", Math.round(deliveries / durable * 1000) / 1000.0);
             Thread.sleep(10_000);
 
