@@ -64,12 +64,33 @@ class EventTransactionIT {
     }
 
     @Test
+    void committedTransactionsSeveralEventsAreEachRecordedOnceWithTheirOwnCorrelation() throws InterruptedException {
+        tenant.set("tenant-probe");
+        UUID row = UUID.randomUUID();
+        java.util.List<ProbeHappened> published = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(i -> ProbeHappened.now("several-" + i + "-" + row)).toList();
+
+        probe.change(row, published, false);
+
+        for (ProbeHappened event : published) {
+            awaitRecorded(event.eventId());
+            var recorded = trail.find(event.eventId()).orElseThrow();
+            assertThat(recorded.action()).isEqualTo("ProbeHappened");
+            assertThat(recorded.tenant()).isEqualTo("tenant-probe");
+            assertThat(recorded.correlationId()).isEqualTo(event.marker());
+            assertThat(recorded.details()).contains(event.marker());
+        }
+    }
+
+    @Test
     void failedTransactionLeavesNeitherRowNorMessage() throws InterruptedException {
         tenant.set("tenant-probe");
         UUID row = UUID.randomUUID();
         ProbeHappened lost = ProbeHappened.now("rollback-" + row);
+        ProbeHappened alsoLost = ProbeHappened.now("rollback-too-" + row);
 
-        assertThatThrownBy(() -> probe.change(row, lost, true)).isInstanceOf(EJBException.class);
+        assertThatThrownBy(() -> probe.change(row, java.util.List.of(lost, alsoLost), true))
+                .isInstanceOf(EJBException.class);
 
         // A committed event published afterwards reaches the single, ordered audit consumer after the failed
         // one would have: once it is recorded, the failed one had every chance to be.
@@ -80,6 +101,7 @@ class EventTransactionIT {
 
         assertThat(trail.find(row)).as("row of the failed transaction").isEmpty();
         assertThat(trail.find(lost.eventId())).as("event of the failed transaction").isEmpty();
+        assertThat(trail.find(alsoLost.eventId())).as("its other event").isEmpty();
     }
 
     @Test

@@ -23,9 +23,14 @@ public class TransactionProbe {
     EventPublisher events;
 
     public void change(UUID rowEventId, ProbeHappened event, boolean failAfterPublishing) {
+        change(rowEventId, java.util.List.of(event), failAfterPublishing);
+    }
+
+    /** The same with several events, published in this order. */
+    public void change(UUID rowEventId, java.util.List<ProbeHappened> published, boolean failAfterPublishing) {
         trail.record(new AuditEntry(rowEventId, "tenant-probe", "ProbeRow", "test", null,
                 OffsetDateTime.now(ZoneOffset.UTC), "{}"));
-        events.publish(event, event.marker());
+        published.forEach(event -> events.publish(event, event.marker()));
         if (failAfterPublishing) {
             throw new IllegalStateException("probe failure after publishing");
         }
