@@ -221,24 +221,33 @@ final class BenchSupport {
     }
 
     /**
-     * The hub's CPU seconds since {@code cpu0}, read once the hub has gone quiet again: its CPU over the last second
-     * no more than {@code idleCores} plus 0.05 of a core (the work a measured phase set off — fan-out, audit trail,
-     * deliveries — is then done), or after {@code timeout}. Returns the CPU less what the hub uses idle over the
-     * elapsed time ({@code idleCores}, measured while nothing was sent), and the seconds that took.
+     * Waits until the hub has gone quiet: its CPU over the last second no more than {@code idleCores} plus 0.05 of a
+     * core (the work a measured phase set off — fan-out, audit trail, deliveries — is then done), or until
+     * {@code timeout}.
      */
-    static double[] cpuUntilQuiet(long pid, double cpu0, long since, double idleCores, Duration timeout)
-            throws InterruptedException {
+    static void awaitQuiet(long pid, double idleCores, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         double previous = cpuSeconds(pid);
         while (true) {
             Thread.sleep(1000);
             double now = cpuSeconds(pid);
             if (now - previous <= idleCores + 0.05 || System.nanoTime() > deadline) {
-                double seconds = (System.nanoTime() - since) / 1e9;
-                return new double[] {Math.max(0, now - cpu0 - idleCores * seconds), seconds};
+                return;
             }
             previous = now;
         }
+    }
+
+    /**
+     * The hub's CPU milliseconds per item of a phase that began at {@code since} with the hub's CPU at {@code cpu0},
+     * read once the hub is quiet again ({@link #awaitQuiet}), less what it uses idle ({@code idleCores}) over that
+     * time; two decimals.
+     */
+    static double cpuMsPerItemUntilQuiet(long pid, double cpu0, long since, double idleCores, int items)
+            throws InterruptedException {
+        awaitQuiet(pid, idleCores, Duration.ofSeconds(60));
+        double cpu = cpuSeconds(pid) - cpu0 - idleCores * (System.nanoTime() - since) / 1e9;
+        return Math.round(Math.max(0, cpu) * 1e5 / items) / 100.0;
     }
 
     static void deleteTree(Path dir) throws IOException {

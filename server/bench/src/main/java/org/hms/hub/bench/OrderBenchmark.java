@@ -87,7 +87,7 @@ public final class OrderBenchmark {
             BenchSupport.post(url, Math.min(1000, webhooks), concurrency, 202,
                     i -> BenchSupport.signedWebhook(SECRET, "warm-" + i, webhookBody(i, "IntakeOnly")));
             // the warm-up's fan-out and audit trail done, then what the hub uses while nothing arrives
-            BenchSupport.cpuUntilQuiet(hub.pid(), 0, System.nanoTime(), 0, Duration.ofSeconds(60));
+            BenchSupport.awaitQuiet(hub.pid(), 0, Duration.ofSeconds(60));
             double idle0 = BenchSupport.cpuSeconds(hub.pid());
             Thread.sleep(5_000);
             double idleCores = Math.max(0, (BenchSupport.cpuSeconds(hub.pid()) - idle0) / 5);
@@ -102,20 +102,18 @@ public final class OrderBenchmark {
             figures.put("webhookCallP50Ms", BenchSupport.ms(BenchSupport.percentile(intake, 50)));
             figures.put("webhookCallP99Ms", BenchSupport.ms(BenchSupport.percentile(intake, 99)));
             // the CPU of the intake and of what it sets off (fan-out, audit trail), once the hub is quiet again
-            double[] intakeCpu = BenchSupport.cpuUntilQuiet(hub.pid(), intakeCpu0, t0, idleCores,
-                    Duration.ofSeconds(60));
-            figures.put("hubCpuMsPerWebhook", Math.round(intakeCpu[0] * 1e5 / webhooks) / 100.0);
+            figures.put("hubCpuMsPerWebhook",
+                    BenchSupport.cpuMsPerItemUntilQuiet(hub.pid(), intakeCpu0, t0, idleCores, webhooks));
             Thread.sleep(5_000);
 
             // deliveries alone: one subscriber on a peer that answers at once
             double deliveriesCpu0 = BenchSupport.cpuSeconds(hub.pid());
             long d0 = System.nanoTime();
             double deliveries = deliveries(admin, url, webhooks, concurrency);
-            double[] deliveriesCpu = BenchSupport.cpuUntilQuiet(hub.pid(), deliveriesCpu0, d0, idleCores,
-                    Duration.ofSeconds(60));
             figures.put("deliveriesPerSecond", BenchSupport.round(deliveries));
             // per webhook delivered once: its intake, fan-out and audit as above, plus its delivery
-            figures.put("hubCpuMsPerDeliveredWebhook", Math.round(deliveriesCpu[0] * 1e5 / webhooks) / 100.0);
+            figures.put("hubCpuMsPerDeliveredWebhook",
+                    BenchSupport.cpuMsPerItemUntilQuiet(hub.pid(), deliveriesCpu0, d0, idleCores, webhooks));
             figures.put("deliveriesRatioToDurable", Math.round(deliveries / durable * 1000) / 1000.0);
             Thread.sleep(10_000);
 
